@@ -1,0 +1,56 @@
+# Kring — run `make help` to see what each target does.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install run test lint format migrate messages seed clean
+
+help: ## Show this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED) ## Create the virtualenv and install the pinned dependencies
+
+messages: $(INSTALLED) ## Compile the translations (needs GNU gettext; the compiled files are committed)
+	@if command -v msgfmt >/dev/null; then \
+		for app in community stories workshops moderation; do \
+			if [ -d $$app/locale ]; then (cd $$app && ../$(BIN)/python ../manage.py compilemessages -v0); fi; \
+		done; \
+	else echo "msgfmt not found: using the committed translations"; fi
+
+migrate: $(INSTALLED) ## Apply database migrations (SQLite in var/ unless DATABASE_URL is set)
+	$(MANAGE) migrate --noinput -v0
+
+seed: migrate ## Load the demo content (safe to repeat)
+	$(MANAGE) seed_demo
+
+run: seed ## Start Kring with demo content at http://127.0.0.1:8000 (HTTP and websockets)
+	@echo "Kring runs at http://$(HOST):$(PORT)/ — stop with Ctrl+C"
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --lifespan off
+
+test: $(INSTALLED) ## Run the whole test suite (browser tests need Debian's chromium)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED) ## Check code style and correctness with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED) ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var

@@ -1,0 +1,115 @@
+"""Demo content of the community app: the home page, /hulp/ and (in development) demo staff."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from community.models import HelpSettings, HomePage, StandardPage
+
+HOME_INTRO = (
+    "Sluit de kring van veiligheid. Een plek om je verhaal te delen, samen te leren, "
+    "en te weten dat je er niet alleen voor staat."
+)
+HOME_BODY = (
+    "<p>Kring is er voor iedereen die met huiselijk geweld te maken heeft: wie het meemaakt of "
+    "meemaakte, wie zich zorgen maakt om iemand in de buurt, en wie wil helpen. Je hoeft hier "
+    "nooit je echte naam te gebruiken.</p>"
+)
+HELP_BODY = """
+<h2>Direct gevaar? Bel 112</h2>
+<p>Is iemand nu in gevaar? Bel 112. Kun je niet praten, blijf dan aan de lijn: de meldkamer
+luistert mee en kan je ook zonder woorden helpen.</p>
+<h2>Advies of melden: Veilig Thuis, 0800-2000</h2>
+<p>Veilig Thuis is het advies- en meldpunt voor huiselijk geweld en kindermishandeling. Bellen is
+gratis en kan dag en nacht. Je mag anoniem blijven en eerst alleen om advies vragen. Samen met
+jou bekijken ze wat er nodig is; jij beslist mee over wat er daarna gebeurt.</p>
+<h2>Het codewoord Masker 19</h2>
+<p>Kun je thuis niet veilig bellen? Zeg bij de apotheek “Masker 19”. De medewerker begrijpt dat
+je hulp nodig hebt en zorgt er discreet voor dat die komt.</p>
+<h2>Je sporen wissen</h2>
+<p>Deel je een computer of telefoon met iemand die je niet vertrouwt? Gebruik dan een
+privévenster (incognito), of wis na je bezoek je browsergeschiedenis:</p>
+<ul>
+<li>Chrome en Edge: druk op Ctrl+Shift+Delete (op een Mac: Cmd+Shift+Delete).</li>
+<li>Firefox: druk op Ctrl+Shift+Delete en kies “Alles”.</li>
+<li>Safari op iPhone: Instellingen › Apps › Safari › Wis geschiedenis en websitedata.</li>
+</ul>
+<p>De knop “Snel weg” rechtsboven, of de Escape-toets, vervangt deze pagina direct door een
+neutrale website.</p>
+"""
+
+DEMO_STAFF = [
+    # (username, e-mail, pseudonym, password, Wagtail group)
+    ("redactie", "redactie@kring.test", "Redactie Demo", "kring-demo-redactie", "Editors"),
+    ("moderator", "moderator@kring.test", "Moderator Demo", "kring-demo-moderator", "Moderators"),
+]
+
+
+def get_home():
+    return HomePage.objects.first()
+
+
+@transaction.atomic
+def seed(command):
+    home = get_home()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(title="Kring", slug="kring", intro=HOME_INTRO, body=HOME_BODY)
+        )
+        site = Site.objects.filter(is_default_site=True).first()
+        old_root = site.root_page if site else None
+        if site:
+            site.root_page = home
+            site.site_name = "Kring"
+            site.save()
+        else:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Kring"
+            )
+        # Wagtail's "Welcome" page has no place in Kring's tree.
+        if old_root and old_root.specific_class is Page and old_root.pk != home.pk:
+            old_root.delete()
+        command.stdout.write("  created the home page")
+
+    if not StandardPage.objects.filter(slug="hulp").exists():
+        help_page = StandardPage(
+            title="Hulp en advies",
+            slug="hulp",
+            intro="Waar je terechtkunt, nu meteen of later, en hoe je veilig deze site bezoekt.",
+            body=HELP_BODY,
+            show_in_menus=True,
+        )
+        home.add_child(instance=help_page)
+        help_page.save_revision().publish()
+        command.stdout.write("  created /hulp/")
+
+    HelpSettings.load()
+
+    if settings.DEBUG:
+        _seed_demo_staff(command)
+
+
+def _seed_demo_staff(command):
+    from allauth.account.models import EmailAddress
+
+    user_model = get_user_model()
+    for username, email, pseudonym, password, group_name in DEMO_STAFF:
+        user, created = user_model.objects.get_or_create(
+            username=username, defaults={"email": email, "pseudonym": pseudonym}
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        group = Group.objects.filter(name=group_name).first()
+        if group:
+            user.groups.add(group)
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        command.stdout.write(
+            f"  demo {group_name.lower()[:-1]}: user name {username!r}, password {password!r}"
+            + ("" if created else " (existing account; password as first seeded)")
+        )

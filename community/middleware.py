@@ -1,0 +1,69 @@
+import logging
+import re
+import time
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+from community.errors import service_unavailable
+
+access_log = logging.getLogger("kring.access")
+
+# Path segments that look like private tokens are never written to a log.
+_TOKEN_SEGMENT = re.compile(r"/[A-Za-z0-9_-]{20,}(?=/|$)")
+
+
+def redact_path(path):
+    return _TOKEN_SEGMENT.sub("/…", path)
+
+
+class AccessLogMiddleware:
+    """One line per request, without the client's address, query string or private tokens."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.monotonic()
+        response = self.get_response(request)
+        access_log.info(
+            "%s %s %s %.1fms",
+            request.method,
+            redact_path(request.path),
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django's SecurityMiddleware does not set itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault(
+            "Cross-Origin-Resource-Policy", settings.KRING_CROSS_ORIGIN_RESOURCE_POLICY
+        )
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        )
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Turn a lost database connection into a calm 503 page that still shows the help numbers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            logging.getLogger(__name__).error("database unavailable: %s", type(exception).__name__)
+            return service_unavailable(request)
+        return None

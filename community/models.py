@@ -1,0 +1,103 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+# The rich-text features editors get: enough for help pages, nothing that embeds third parties.
+EDITOR_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class User(AbstractUser):
+    """A member or staff account. The public only ever sees the pseudonym, never a name."""
+
+    pseudonym = models.CharField(
+        _("pseudonym"),
+        max_length=40,
+        blank=True,
+        help_text=_("The name shown to others. Never use your real name."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.pseudonym or str(_("Anonymous"))
+
+    def get_full_name(self):
+        return self.display_name
+
+    def get_short_name(self):
+        return self.display_name
+
+
+class HomePage(Page):
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = RichTextField(_("body"), features=EDITOR_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The parts of the platform, as far as editors have put them in the menu.
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page, such as /hulp/."""
+
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = RichTextField(_("body"), features=EDITOR_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["community.HomePage", "community.StandardPage"]
+    subpage_types = ["community.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="help")
+class HelpSettings(BaseGenericSetting):
+    """The help numbers shown on every page; editors keep them current.
+
+    A note left empty shows the translated standard text, so the site stays bilingual.
+    """
+
+    veilig_thuis_phone = models.CharField(
+        _("Veilig Thuis phone number"), max_length=20, default="0800-2000"
+    )
+    veilig_thuis_note = models.CharField(
+        _("Veilig Thuis note"), max_length=120, blank=True, help_text=_("Leave empty for the standard text.")
+    )
+    emergency_phone = models.CharField(_("emergency number"), max_length=10, default="112")
+    emergency_note = models.CharField(
+        _("emergency note"), max_length=120, blank=True, help_text=_("Leave empty for the standard text.")
+    )
+    code_word = models.CharField(_("code word"), max_length=40, default="Masker 19")
+    code_word_note = models.CharField(
+        _("code word note"), max_length=200, blank=True, help_text=_("Leave empty for the standard text.")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("veilig_thuis_phone"), FieldPanel("veilig_thuis_note")], _("Veilig Thuis")
+        ),
+        MultiFieldPanel([FieldPanel("emergency_phone"), FieldPanel("emergency_note")], _("Emergency")),
+        MultiFieldPanel([FieldPanel("code_word"), FieldPanel("code_word_note")], _("Code word")),
+    ]
+
+    class Meta:
+        verbose_name = _("help numbers")

@@ -1,0 +1,16 @@
+"""Counting attempts in the cache: a fixed window per key, nothing stored in the database."""
+
+from django.core.cache import cache
+
+
+def allow(key, limit, period):
+    """Count one attempt for `key`; return False once `limit` attempts fell in `period` seconds."""
+    cache_key = f"ratelimit:{key}"
+    if cache.add(cache_key, 1, period):
+        return True
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(cache_key, 1, period)
+        return True
+    return count <= limit

@@ -1,0 +1,108 @@
+import asyncio
+import json
+
+from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from community.accounts import export_account
+from community.forms import DeleteAccountForm
+
+HEALTH_TIMEOUT = 2.0
+
+
+def _database_ok():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        return False
+
+
+async def _channel_layer_ok():
+    layer = get_channel_layer()
+    if layer is None:
+        return False
+    try:
+        async with asyncio.timeout(HEALTH_TIMEOUT):
+            channel = await layer.new_channel("healthz.")
+            await layer.send(channel, {"type": "healthz.ping"})
+            message = await layer.receive(channel)
+            return message.get("type") == "healthz.ping"
+    except Exception:
+        return False
+
+
+@never_cache
+async def healthz(request):
+    database = await sync_to_async(_database_ok)()
+    channel_layer = await _channel_layer_ok()
+    healthy = database and channel_layer
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "unavailable",
+            "database": "ok" if database else "down",
+            "channel_layer": "ok" if channel_layer else "down",
+        },
+        status=200 if healthy else 503,
+    )
+
+
+@require_GET
+def switch_language(request, language):
+    """A plain link that changes the language, so that pages need no form or CSRF cookie."""
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
+
+
+@login_required
+@never_cache
+def my_data(request):
+    if request.GET.get("download"):
+        data = export_account(request.user)
+        response = HttpResponse(
+            json.dumps(data, indent=2, ensure_ascii=False, default=str),
+            content_type="application/json; charset=utf-8",
+        )
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="kring-gegevens-{stamp}.json"'
+        return response
+    return render(request, "community/my_data.html", {"data": export_account(request.user)})
+
+
+@login_required
+@never_cache
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        user.delete()
+        messages.success(request, _("Your account and everything linked to it have been deleted."))
+        return HttpResponseRedirect("/")
+    return render(request, "community/delete_account.html", {"form": form})

@@ -1,0 +1,34 @@
+"""Reading settings from the environment, with one clear failure when production lacks one."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+def env(name, default=None):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=()):
+    value = os.environ.get(name)
+    if not value:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def required(name, *, min_length=1, hint=""):
+    """Return a secret that production cannot run without, or stop with a message saying so."""
+    value = os.environ.get(name, "")
+    if len(value) < min_length:
+        detail = f" It must be at least {min_length} characters." if min_length > 1 else ""
+        raise ImproperlyConfigured(
+            f"The environment variable {name} is missing or too short.{detail} {hint}".strip()
+        )
+    return value

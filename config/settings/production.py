@@ -1,0 +1,38 @@
+"""Production: every secret from the environment, refusing to start without one."""
+
+from config.env import env, env_bool, required
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = required(
+    "SECRET_KEY",
+    min_length=50,
+    hint="Generate one with: python -c 'import secrets; print(secrets.token_urlsafe(64))'",
+)
+KRING_ADDRESS_KEY = required(
+    "KRING_ADDRESS_KEY",
+    min_length=32,
+    hint="It keys the neighbour-concern tool and must differ from SECRET_KEY.",
+)
+if KRING_ADDRESS_KEY == SECRET_KEY:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("KRING_ADDRESS_KEY must not be the same as SECRET_KEY.")
+required("DATABASE_URL", hint="For example postgres://kring@127.0.0.1:5432/kring")
+required("REDIS_URL", hint="Several ASGI workers share live rooms and the cache through Redis.")
+required("ALLOWED_HOSTS", hint="A comma-separated list of the site's host names.")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+
+# Mails and purges run in a worker (`manage.py db_worker`), so a slow mail server never
+# holds up a request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

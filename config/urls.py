@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from community import views as community_views
+
+urlpatterns = [
+    path("healthz", community_views.healthz, name="healthz"),
+    path("taal/<str:language>/", community_views.switch_language, name="switch_language"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("accounts/", include("community.urls")),
+    path("accounts/", include("allauth.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves the page tree; it must come last.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "community.errors.page_not_found"
+handler500 = "community.errors.server_error"

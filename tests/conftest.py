@@ -1,0 +1,37 @@
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from community.models import HomePage, StandardPage
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and cached help numbers must not leak from one test into the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home_page(db):
+    """Kring's home page as the default site's root, as seed_demo makes it."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Kring", slug="kring", intro="Welkom bij Kring."))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def help_page(home_page):
+    page = home_page.add_child(
+        instance=StandardPage(
+            title="Hulp en advies",
+            slug="hulp",
+            body="<p>Bel Veilig Thuis.</p>",
+            show_in_menus=True,
+        )
+    )
+    page.save_revision().publish()
+    return page
