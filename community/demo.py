@@ -41,9 +41,9 @@ neutrale website.</p>
 """
 
 DEMO_STAFF = [
-    # (username, e-mail, pseudonym, password, Wagtail group)
-    ("redactie", "redactie@kring.test", "Redactie Demo", "kring-demo-redactie", "Editors"),
-    ("moderator", "moderator@kring.test", "Moderator Demo", "kring-demo-moderator", "Moderators"),
+    # (role, username, e-mail, pseudonym, password, group)
+    ("editor", "redactie", "redactie@kring.test", "Redactie Demo", "kring-demo-redactie", "Redactie"),
+    ("moderator", "moderator", "moderator@kring.test", "Moderator", "kring-demo-moderator", "Moderatoren"),
 ]
 
 
@@ -96,7 +96,7 @@ def _seed_demo_staff(command):
     from allauth.account.models import EmailAddress
 
     user_model = get_user_model()
-    for username, email, pseudonym, password, group_name in DEMO_STAFF:
+    for role, username, email, pseudonym, password, group_name in DEMO_STAFF:
         user, created = user_model.objects.get_or_create(
             username=username, defaults={"email": email, "pseudonym": pseudonym}
         )
@@ -110,6 +110,6 @@ def _seed_demo_staff(command):
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
         command.stdout.write(
-            f"  demo {group_name.lower()[:-1]}: user name {username!r}, password {password!r}"
+            f"  demo {role}: user name {username!r}, password {password!r}"
             + ("" if created else " (existing account; password as first seeded)")
         )

@@ -17,13 +17,8 @@ KRING_QUICK_EXIT_URL = "https://neutral.example/"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["NAME"] = ":memory:"
+# Every test starts with an empty cache; Redis' clear() would flush the whole database that
+# other runs share, so the cache stays in memory even when REDIS_URL is given.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if REDIS_URL:
-    # Tests share one Redis with other runs: keep their keys apart.
-    CACHES = {  # noqa: F405
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kring-test",
-        }
-    }
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = "kring-test"  # noqa: F405
