@@ -42,8 +42,22 @@ neutrale website.</p>
 
 DEMO_STAFF = [
     # (role, username, e-mail, pseudonym, password, group)
-    ("editor", "redactie", "redactie@kring.test", "Redactie Demo", "kring-demo-redactie", "Redactie"),
-    ("moderator", "moderator", "moderator@kring.test", "Moderator", "kring-demo-moderator", "Moderatoren"),
+    (
+        "editor",
+        "redactie",
+        "redactie@kring.test",
+        "Redactie Demo",
+        "kring-demo-redactie",
+        "Redactie",
+    ),
+    (
+        "moderator",
+        "moderator",
+        "moderator@kring.test",
+        "Moderator",
+        "kring-demo-moderator",
+        "Moderatoren",
+    ),
 ]
 
 
@@ -67,7 +81,11 @@ def seed(command):
             site.save()
         else:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Kring"
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Kring",
             )
         # Wagtail's "Welcome" page has no place in Kring's tree.
         if old_root and old_root.specific_class is Page and old_root.pk != home.pk:

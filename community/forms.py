@@ -26,7 +26,8 @@ class PseudonymField(forms.CharField):
         kwargs.setdefault("min_length", 2)
         kwargs.setdefault("max_length", 40)
         kwargs.setdefault(
-            "help_text", _("The name others see. Do not use your real name or anything that identifies you.")
+            "help_text",
+            _("The name others see. Do not use your real name or anything that identifies you."),
         )
         kwargs.setdefault("validators", [validate_pseudonym])
         super().__init__(**kwargs)
@@ -46,7 +47,9 @@ class PseudonymSignupForm(forms.Form):
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput, strip=False)
     confirm = forms.BooleanField(
-        label=_("I understand that my account and everything linked to it will be deleted for good.")
+        label=_(
+            "I understand that my account and everything linked to it will be deleted for good."
+        )
     )
 
     def __init__(self, user, *args, **kwargs):

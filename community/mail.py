@@ -32,7 +32,10 @@ def send_mail(template_prefix, recipient, context, language=None, attachments=()
 
 
 def queue_mail(template_prefix, recipient, context, attachments=()):
-    """Queue a mail in the current language; call it inside transaction.on_commit where it matters."""
+    """Queue a mail in the current language.
+
+    Call it from transaction.on_commit where a change in the database triggers the mail.
+    """
     return send_mail.enqueue(
         template_prefix, recipient, context, translation.get_language(), list(attachments)
     )

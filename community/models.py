@@ -80,22 +80,33 @@ class HelpSettings(BaseGenericSetting):
         _("Veilig Thuis phone number"), max_length=20, default="0800-2000"
     )
     veilig_thuis_note = models.CharField(
-        _("Veilig Thuis note"), max_length=120, blank=True, help_text=_("Leave empty for the standard text.")
+        _("Veilig Thuis note"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty for the standard text."),
     )
     emergency_phone = models.CharField(_("emergency number"), max_length=10, default="112")
     emergency_note = models.CharField(
-        _("emergency note"), max_length=120, blank=True, help_text=_("Leave empty for the standard text.")
+        _("emergency note"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty for the standard text."),
     )
     code_word = models.CharField(_("code word"), max_length=40, default="Masker 19")
     code_word_note = models.CharField(
-        _("code word note"), max_length=200, blank=True, help_text=_("Leave empty for the standard text.")
+        _("code word note"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty for the standard text."),
     )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("veilig_thuis_phone"), FieldPanel("veilig_thuis_note")], _("Veilig Thuis")
         ),
-        MultiFieldPanel([FieldPanel("emergency_phone"), FieldPanel("emergency_note")], _("Emergency")),
+        MultiFieldPanel(
+            [FieldPanel("emergency_phone"), FieldPanel("emergency_note")], _("Emergency")
+        ),
         MultiFieldPanel([FieldPanel("code_word"), FieldPanel("code_word_note")], _("Code word")),
     ]
 

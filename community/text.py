@@ -38,7 +38,9 @@ def clean_text(value, max_length=None):
     escape it again when they show it.
     """
     value = unicodedata.normalize("NFC", value or "")
-    value = html.unescape(bleach.clean(value, tags=set(), attributes={}, strip=True, strip_comments=True))
+    value = html.unescape(
+        bleach.clean(value, tags=set(), attributes={}, strip=True, strip_comments=True)
+    )
     value = _CONTROL.sub("", value)
     lines = [_SPACES.sub(" ", line).strip() for line in value.replace("\r\n", "\n").split("\n")]
     value = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -12,7 +12,7 @@ def test_home_page_shows_help_numbers_and_quick_exit_in_dutch(client, home_page)
     assert "0800-2000" in html
     assert 'href="tel:112"' in html
     assert "Masker 19" in html
-    assert 'data-quick-exit' in html
+    assert "data-quick-exit" in html
     assert "https://neutral.example/" in html
 
 

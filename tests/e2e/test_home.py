@@ -9,7 +9,9 @@ def _neutral_site(page):
     """Answer for the neutral site ourselves: the test machine has no internet."""
     page.route(
         settings.KRING_QUICK_EXIT_URL + "**",
-        lambda route: route.fulfill(status=200, content_type="text/html", body="<title>Weer</title>"),
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Weer</title>"
+        ),
     )
 
 

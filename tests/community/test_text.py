@@ -1,0 +1,28 @@
+from community.text import clean_html, clean_text
+
+
+def test_clean_html_keeps_the_safe_formatting_only():
+    dirty = (
+        '<p onclick="x()">Hallo <em>jij</em> <a href="javascript:alert(1)">link</a></p>'
+        "<script>alert(1)</script><img src=x onerror=alert(1)><ul><li>een</li></ul>"
+    )
+
+    clean = clean_html(dirty)
+
+    assert clean == "<p>Hallo <em>jij</em> link</p>alert(1)<ul><li>een</li></ul>"
+
+
+def test_clean_html_drops_attributes_from_allowed_tags():
+    assert clean_html('<blockquote style="color:red" class="x">citaat</blockquote>') == (
+        "<blockquote>citaat</blockquote>"
+    )
+
+
+def test_clean_text_removes_markup_and_invisible_characters():
+    text = "  <b>Hoi</b>\u202e gevaar\u200b   daar \x00\n\n\n\nnieuwe alinea "
+
+    assert clean_text(text) == "Hoi gevaar daar\n\nnieuwe alinea"
+
+
+def test_clean_text_leaves_plain_characters_readable_and_respects_the_limit():
+    assert clean_text("Tom & Jerry <3", max_length=9) == "Tom & Jer"
