@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint format migrate messages seed clean
+.PHONY: help install run test lint format migrate messages seed clean demo-code
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ seed: migrate ## Load the demo content (safe to repeat)
 run: seed ## Start Kring with demo content at http://127.0.0.1:8000 (HTTP and websockets)
 	@echo "Kring runs at http://$(HOST):$(PORT)/ — stop with Ctrl+C"
 	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --lifespan off
+
+demo-code: $(INSTALLED) ## Print the demo staff's current second-factor (TOTP) code
+	@$(MANAGE) demo_code
 
 test: $(INSTALLED) ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -110,8 +110,15 @@ def seed(command):
         _seed_demo_staff(command)
 
 
+# Development only: a fixed TOTP secret, so the demo staff can pass the second factor that
+# staff must use. `python manage.py demo_code` prints the current code.
+DEMO_TOTP_SECRET = "KRINGDEMOKRINGDEMOKRINGDEMOKRING"  # noqa: S105 (development only)
+
+
 def _seed_demo_staff(command):
     from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
 
     user_model = get_user_model()
     for role, username, email, pseudonym, password, group_name in DEMO_STAFF:
@@ -127,7 +134,13 @@ def _seed_demo_staff(command):
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
         command.stdout.write(
-            f"  demo {role}: user name {username!r}, password {password!r}"
+            f"  demo {role}: log in at /admin/ with {email} and password {password!r}"
             + ("" if created else " (existing account; password as first seeded)")
         )
+    command.stdout.write(
+        f"  their second factor: TOTP secret {DEMO_TOTP_SECRET} (add it to an authenticator app),"
+        " or run `make demo-code` for the current code"
+    )

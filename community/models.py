@@ -1,5 +1,8 @@
+import secrets
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -20,8 +23,23 @@ class User(AbstractUser):
         help_text=_("The name shown to others. Never use your real name."),
     )
 
+    # Part of every session's signature: a new value logs the account out everywhere.
+    session_salt = models.CharField(max_length=32, blank=True, editable=False)
+
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+
+    def _get_session_auth_hash(self, secret=None):
+        return salted_hmac(
+            "community.User.get_session_auth_hash",
+            self.password + self.session_salt,
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def end_all_sessions(self):
+        self.session_salt = secrets.token_hex(16)
+        self.save(update_fields=["session_salt"])
 
     def __str__(self):
         return self.display_name

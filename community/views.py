@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from community.accounts import export_account
 from community.forms import DeleteAccountForm
@@ -93,6 +93,16 @@ def my_data(request):
         response["Content-Disposition"] = f'attachment; filename="kring-gegevens-{stamp}.json"'
         return response
     return render(request, "community/my_data.html", {"data": export_account(request.user)})
+
+
+@login_required
+@require_POST
+def logout_everywhere(request):
+    """End every session of this account, on every device, this one included."""
+    request.user.end_all_sessions()
+    logout(request)
+    messages.success(request, _("You have been logged out on all devices."))
+    return HttpResponseRedirect("/")
 
 
 @login_required

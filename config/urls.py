@@ -5,10 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from community import views as community_views
+from moderation import staff
 
 urlpatterns = [
     path("healthz", community_views.healthz, name="healthz"),
     path("taal/<str:language>/", community_views.switch_language, name="switch_language"),
+    path("admin/login/", staff.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("accounts/", include("community.urls")),

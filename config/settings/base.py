@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "moderation.staff.StaffSecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -143,6 +144,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Kring"
+
+# Staff sessions end after 30 minutes without activity and after 12 hours in any case.
+KRING_STAFF_IDLE_SECONDS = 30 * 60
+KRING_STAFF_MAX_SECONDS = 12 * 60 * 60
 MFA_PASSKEY_LOGIN_ENABLED = False
 
 SESSION_COOKIE_HTTPONLY = True
@@ -207,6 +213,8 @@ KRING_HELP_DEFAULTS = {
 }
 
 WAGTAIL_SITE_NAME = "Kring"
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

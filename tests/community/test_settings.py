@@ -19,7 +19,12 @@ GOOD_ENV = {
 
 
 def run_manage(*args, env_overrides=None, drop=()):
-    env = {k: v for k, v in os.environ.items() if k not in GOOD_ENV}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set for the browser tests; a real deployment never has it.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in GOOD_ENV and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update(GOOD_ENV)
     env.update(env_overrides or {})
     for name in drop:

@@ -55,7 +55,8 @@ def new_context(browser):
         options.setdefault("locale", "nl-NL")
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(**options)
-        context.set_default_timeout(15_000)
+        # Generous: CI shares two cores between the server, the browser and the tests.
+        context.set_default_timeout(30_000)
         contexts.append(context)
         return context
 

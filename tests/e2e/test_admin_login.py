@@ -1,27 +1,33 @@
-import io
-
-from django.core.management.base import OutputWrapper
-
-from community import demo
+from tests.helpers import browser_staff_login, make_staff
 
 
-class _Command:
-    stdout = OutputWrapper(io.StringIO())
+def test_editor_logs_in_to_the_admin_with_password_and_totp(page, site_url, home_page, screenshot):
+    user, secret = make_staff("Redactie", pseudonym="Redactie Demo")
 
+    browser_staff_login(page, site_url, user, secret)
 
-def test_demo_editor_logs_in_to_the_wagtail_admin(page, site_url, home_page, screenshot):
-    demo._seed_demo_staff(_Command())
-    role, username, _email, _name, password, _group = demo.DEMO_STAFF[0]
-    assert role == "editor"
-
-    page.goto(site_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.get_by_role("button", name="Inloggen").click()
-
-    page.wait_for_url(site_url + "/admin/")
     assert page.get_by_text("Redactie Demo").first.is_visible()
     screenshot(page, "admin-dashboard")
-
     page.goto(site_url + "/admin/settings/community/helpsettings/")
     assert page.locator("#id_veilig_thuis_phone").input_value() == "0800-2000"
+
+
+def test_staff_without_a_second_factor_are_sent_to_set_one_up(
+    page, site_url, home_page, screenshot
+):
+    user, _ = make_staff("Moderatoren", with_totp=False)
+
+    page.goto(site_url + "/accounts/login/?next=/admin/")
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", "staff-wachtwoord-2026")
+    page.locator("form button[type=submit]").first.click()
+
+    # allauth asks for the password once more before a second factor is added.
+    page.wait_for_url("**/accounts/reauthenticate/**")
+    page.fill("input[name=password]", "staff-wachtwoord-2026")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url("**/accounts/2fa/totp/activate/")
+    screenshot(page, "mfa-setup")
+    assert page.locator("input[name=code]").is_visible()
+    page.goto(site_url + "/admin/pages/")
+    assert page.url.endswith("/accounts/2fa/totp/activate/")
