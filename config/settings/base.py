@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "stories",
     "workshops",
     "concerns",
+    "live",
     "moderation",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
