@@ -108,7 +108,7 @@ def logout_everywhere(request):
 @login_required
 @never_cache
 def delete_account(request):
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -39,6 +40,9 @@ class StaffSecurityMiddleware:
             response = self._check(request, user)
             if response is not None:
                 return response
+        elif user is not None and user.is_authenticated and request.path.startswith(ADMIN_PREFIX):
+            # Wagtail would send a logged-in member to the login page, which sends them back.
+            raise PermissionDenied
         return self.get_response(request)
 
     def _check(self, request, user):

@@ -1,8 +1,26 @@
 import pytest
 from django.core.cache import cache
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from community.models import HomePage, StandardPage
+
+
+def pytest_collection_modifyitems(items):
+    # A transactional test ends by emptying the database. With serialized rollback, Django puts
+    # back what migrations made (Wagtail's root page, roles, workflows); every transactional
+    # test must use it, or the next one that does collides with the rows a plain flush recreates.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            item.add_marker(
+                pytest.mark.django_db(
+                    *marker.args, **{**marker.kwargs, "serialized_rollback": True}
+                )
+            )
 
 
 @pytest.fixture(autouse=True)
@@ -13,20 +31,10 @@ def _clear_cache():
     cache.clear()
 
 
-def _wagtail_root():
-    """Wagtail's root page and default locale, for tests whose flush removed them."""
-    Locale.objects.get_or_create(language_code="nl")
-    return Page.add_root(instance=Page(title="Root", slug="root"))
-
-
 @pytest.fixture
-def home_page(request):
+def home_page(db):
     """Kring's home page as the default site's root, as seed_demo makes it."""
-    # Ask for database access only when the test has no django_db marker of its own: `db`
-    # next to a transactional marker would undo the serialized rollback of browser tests.
-    if request.node.get_closest_marker("django_db") is None:
-        request.getfixturevalue("db")
-    root = Page.get_first_root_node() or _wagtail_root()
+    root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="Kring", slug="kring", intro="Welkom bij Kring."))
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)

@@ -32,15 +32,27 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not Path(CHROMIUM).exists():
         message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
         if os.environ.get("KRING_REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_playwright() as playwright:
+        # Playwright's event loop gives this thread a new context, and Django's connections are
+        # context-local: hand the new connection objects the data that serialized rollback
+        # restores, or data migrations (Wagtail's root page, roles, workflows) vanish after
+        # the first browser test.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -128,3 +128,15 @@ def test_logging_out_everywhere_ends_the_other_sessions(home_page):
 
     assert phone.get("/admin/").status_code == 302
     assert laptop.get("/admin/").status_code == 302
+
+
+def test_members_without_a_staff_role_get_a_clear_no_from_the_admin(client, home_page):
+    from django.contrib.auth import get_user_model
+
+    member = get_user_model().objects.create_user(username="lid", email="lid@voorbeeld.nl")
+    client.force_login(member)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 403
+    assert "Je kunt deze pagina niet openen" in response.content.decode()

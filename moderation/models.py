@@ -1,0 +1,84 @@
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+class Reason(models.TextChoices):
+    IDENTIFYING = "identifying", _("It identifies someone")
+    HATEFUL = "hateful", _("It is hateful or hurtful")
+    UNSAFE = "unsafe", _("It is unsafe for someone")
+    SPAM = "spam", _("It is spam or advertising")
+    OTHER = "other", _("Something else")
+
+
+class Decision(models.TextChoices):
+    DISMISSED = "dismissed", _("Dismissed")
+    HIDDEN = "hidden", _("Hidden")
+    REMOVED = "removed", _("Removed")
+    RESTORED = "restored", _("Restored")
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(decided_at__isnull=True)
+
+    def for_item(self, item):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(item, for_concrete_model=False),
+            object_id=str(item.pk),
+        )
+
+
+class Report(models.Model):
+    """Someone's report on a piece of public content. Who reported is never stored.
+
+    `reporter_key` is a salted hash that changes daily (community.clients): enough to count one
+    report per reporter per item, not enough to find the reporter.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    item = GenericForeignKey("content_type", "object_id")
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    note = models.TextField(_("note"), blank=True, max_length=500)
+    reporter_key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        permissions = [("moderate_content", "Can moderate reported content")]
+        indexes = [models.Index(fields=["content_type", "object_id", "decided_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "reporter_key"],
+                condition=models.Q(decided_at__isnull=True),
+                name="one_open_report_per_reporter_per_item",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} ({self.content_type.model} {self.object_id})"
+
+
+@register_setting(icon="warning")
+class ModerationSettings(BaseGenericSetting):
+    auto_hide_threshold = models.PositiveSmallIntegerField(
+        _("hide after this many reports"),
+        default=3,
+        help_text=_(
+            "Content reported by this many different people is hidden until a moderator decides."
+        ),
+    )
+
+    panels = [FieldPanel("auto_hide_threshold")]
+
+    class Meta:
+        verbose_name = _("moderation")

@@ -1,0 +1,104 @@
+"""What moderation needs to know about each kind of reportable content.
+
+An app registers an adapter for its model; the report form, the queue and the decisions then
+work the same for stories, chat messages and anything added later.
+"""
+
+from django.utils.text import Truncator
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.models import Page
+
+_adapters = {}
+
+
+class ModerationAdapter:
+    """How to show, hide, restore and remove one kind of content. Subclass per model."""
+
+    model = None
+    slug = ""  # in report URLs: /melden/<slug>/<id>/
+    label = ""
+
+    def get(self, object_id):
+        return self.model._default_manager.filter(pk=object_id).first()
+
+    def title(self, item):
+        return str(item)
+
+    def excerpt(self, item):
+        return ""
+
+    def public_url(self, item):
+        return None
+
+    def is_hidden(self, item):
+        raise NotImplementedError
+
+    def hide(self, item, user):
+        raise NotImplementedError
+
+    def restore(self, item, user):
+        raise NotImplementedError
+
+    def remove(self, item, user):
+        raise NotImplementedError
+
+    def author_email(self, item):
+        """An address to tell the author that their content was hidden, if one is known."""
+        return None
+
+
+class PageAdapter(ModerationAdapter):
+    """Published pages: hiding unpublishes, restoring republishes the live revision.
+
+    The moderation permission is the authority here, not the page tree's: moderators may hide
+    a story they could not edit, so Wagtail's page-permission checks are skipped (its audit
+    log still records who did it).
+    """
+
+    def get(self, object_id):
+        return self.model.objects.filter(pk=object_id).first()
+
+    def title(self, item):
+        return item.title
+
+    def excerpt(self, item):
+        return Truncator(getattr(item, "search_description", "") or "").chars(200)
+
+    def public_url(self, item):
+        return item.url if item.live else None
+
+    def is_hidden(self, item):
+        return not item.live
+
+    def hide(self, item, user):
+        UnpublishPageAction(item, user=user).execute(skip_permission_checks=True)
+
+    def restore(self, item, user):
+        revision = item.live_revision or item.latest_revision
+        revision.publish(user=user, skip_permission_checks=True)
+
+    def remove(self, item, user):
+        DeletePageAction(Page.objects.get(pk=item.pk), user=user).execute(
+            skip_permission_checks=True
+        )
+
+
+def register(adapter):
+    _adapters[adapter.slug] = adapter
+    return adapter
+
+
+def adapter_for_slug(slug):
+    return _adapters.get(slug)
+
+
+def adapter_for_model(model):
+    for adapter in _adapters.values():
+        if issubclass(model, adapter.model):
+            return adapter
+    return None
+
+
+def adapters():
+    return list(_adapters.values())

@@ -1,0 +1,42 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from community.clients import client_key
+from community.ratelimit import allow
+from moderation.forms import ReportForm
+from moderation.registry import adapter_for_slug
+from moderation.reports import do_report
+
+REPORTS_PER_HOUR = 20
+
+
+@never_cache
+def report(request, slug, object_id):
+    adapter = adapter_for_slug(slug)
+    item = adapter.get(object_id) if adapter else None
+    if item is None or adapter.is_hidden(item):
+        raise Http404
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "item": item, "title": adapter.title(item), "label": adapter.label}
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:
+            # A bot filled in the hidden field: thank it and record nothing.
+            return render(request, "moderation/report_thanks.html", context)
+        reporter = client_key(request, "report")
+        if not allow(f"report:{reporter}", REPORTS_PER_HOUR, 60 * 60):
+            form.add_error(
+                None, _("You have sent many reports in a short time. Please try again later.")
+            )
+        else:
+            do_report(
+                item,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+                reporter_key=reporter,
+            )
+            return render(request, "moderation/report_thanks.html", context)
+    return render(
+        request, "moderation/report_form.html", context, status=400 if form.errors else 200
+    )

@@ -1,0 +1,53 @@
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from moderation.admin_views import QueueView, can_moderate, waiting_summary
+
+LOG_ACTIONS = {
+    "kring.moderation.auto_hide": (_("Hide after reports"), _("Hidden after reports")),
+    "kring.moderation.dismiss": (_("Dismiss reports"), _("Reports dismissed")),
+    "kring.moderation.hide": (_("Hide"), _("Hidden by a moderator")),
+    "kring.moderation.remove": (_("Remove"), _("Removed by a moderator")),
+    "kring.moderation.restore": (_("Restore"), _("Restored by a moderator")),
+}
+
+
+@hooks.register("register_admin_urls")
+def register_queue_url():
+    return [path("moderatie/", QueueView.as_view(), name="moderation_queue")]
+
+
+class QueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_moderate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_queue_menu_item():
+    return QueueMenuItem(
+        _("Moderation queue"), reverse("moderation_queue"), icon_name="warning", order=150
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    for action, (label, message) in LOG_ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+class WaitingPanel(Component):
+    name = "kring_moderation_waiting"
+    order = 50
+
+    def render_html(self, parent_context=None):
+        return render_to_string("moderation/admin/dashboard_panel.html", waiting_summary())
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_panel(request, panels):
+    if can_moderate(request.user):
+        panels.insert(0, WaitingPanel())

@@ -1,0 +1,19 @@
+import pytest
+
+from community.models import StandardPage
+from moderation import registry
+
+
+class ContentPageAdapter(registry.PageAdapter):
+    """Lets the moderation core be tested on plain content pages."""
+
+    model = StandardPage
+    slug = "testpagina"
+    label = "Pagina"
+
+
+@pytest.fixture
+def reportable_page(help_page):
+    adapter = registry.register(ContentPageAdapter())
+    yield help_page
+    registry._adapters.pop(adapter.slug, None)
