@@ -1,0 +1,166 @@
+"""The neighbour-concern tool in a real Chromium: the form, the proof-of-work, the result."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from concerns import pow
+from concerns.models import ConcernPage, Signal
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+URL = "/bezorgd-om-je-buren/"
+
+
+@pytest.fixture
+def concern_page(home_page, help_page):
+    page = home_page.add_child(
+        instance=ConcernPage(
+            title="Bezorgd om je buren?",
+            slug="bezorgd-om-je-buren",
+            intro="Geef anoniem aan dat je je zorgen maakt, en zie of je de enige bent.",
+            show_in_menus=True,
+        )
+    )
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def verifications(monkeypatch):
+    """What the server concluded about each proof-of-work it received."""
+    results = []
+    real_verify = pow.verify
+
+    def recording_verify(payload):
+        result = real_verify(payload)
+        results.append(result)
+        return result
+
+    monkeypatch.setattr(pow, "verify", recording_verify)
+    return results
+
+
+def _fill_in(page, postcode="3511 AB", number="12"):
+    page.get_by_label("Postcode").fill(postcode)
+    page.get_by_label("Huisnummer").fill(number)
+    page.get_by_label("Schreeuwen of gegil").check()
+    page.get_by_label("Kinderen die lang huilen").check()
+    page.get_by_label("Deze week").check()
+
+
+def test_neighbour_solves_the_check_in_the_page_and_sees_band_and_signposting(
+    page, site_url, concern_page, verifications, screenshot
+):
+    page.goto(site_url + URL)
+    screenshot(page, "concerns-form")
+    _fill_in(page)
+
+    with page.expect_request(lambda r: r.method == "POST") as sent:
+        page.get_by_role("button", name="Verstuur mijn signaal").click()
+    page.wait_for_load_state()
+
+    assert "altcha=" in sent.value.post_data and "altcha=&" not in sent.value.post_data
+    assert verifications == [True]  # solved by our own module, accepted by the server
+    assert page.url == site_url + URL + "#signaal"  # nothing about the address in the URL
+    band = page.locator(".band")
+    assert "Nog geen andere buren" in band.inner_text()
+    call = page.get_by_role("link", name="Bel Veilig Thuis: 0800-2000")
+    assert call.get_attribute("href") == "tel:08002000"
+    text = page.locator("main").inner_text()
+    assert "Masker 19" in text and "Bel 112" in text
+    assert "Je persoonlijke link" in text
+    assert Signal.objects.count() == 1
+    screenshot(page, "concerns-result")
+
+    page.locator(".private-link__url a").click()
+    page.wait_for_load_state()
+    assert "Je signaal" in page.locator("h1").inner_text()
+    assert "Nog geen andere buren" in page.locator(".band").inner_text()
+    screenshot(page, "concerns-private-link")
+
+    page.get_by_role("button", name="Trek mijn signaal in").click()
+    page.get_by_role("button", name="Ja, trek mijn signaal in").click()
+    page.wait_for_load_state()
+    assert "Je signaal is ingetrokken" in page.locator("h1").inner_text()
+    assert Signal.objects.count() == 0
+
+
+def test_mistakes_are_listed_above_the_form_and_next_to_each_field(
+    page, site_url, concern_page, screenshot
+):
+    page.goto(site_url + URL)
+    page.get_by_label("Postcode").fill("1234 SS")
+    page.get_by_label("Huisnummer").fill("twaalf")
+
+    page.get_by_role("button", name="Verstuur mijn signaal").click()
+    page.wait_for_load_state()
+
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    assert "eindigen nooit op SA, SD of SS" in summary.inner_text()
+    assert "Vink minstens één ding aan" in summary.inner_text()
+    assert Signal.objects.count() == 0
+    screenshot(page, "concerns-form-errors")
+
+
+def test_without_javascript_the_form_still_works(
+    new_context, site_url, concern_page, verifications
+):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(site_url + URL)
+    explanation = page.locator("noscript .concern-note")  # Playwright's text search skips noscript
+    assert explanation.is_visible()
+    assert "Je browser gebruikt geen JavaScript." in explanation.inner_text()
+    _fill_in(page)
+
+    page.get_by_role("button", name="Verstuur mijn signaal").click()
+    page.wait_for_load_state()
+
+    assert verifications == [False]
+    assert "Nog geen andere buren" in page.locator(".band").inner_text()
+
+
+def test_solver_module_finds_a_full_strength_challenge_quickly(page, site_url, concern_page):
+    page.goto(site_url + URL)
+    challenge = pow.new_challenge()
+
+    solution = page.evaluate(
+        "async (challenge) => (await import('/static/concerns/pow.js')).solve(challenge)", challenge
+    )
+
+    assert solution["time"] < 15_000
+    print(f"proof-of-work solved in {solution['time']:.0f} ms (counter {solution['counter']})")
+
+
+def test_tool_pages_request_nothing_from_elsewhere_and_break_no_csp(page, site_url, concern_page):
+    origin = urlsplit(site_url).netloc
+    requested, errors = [], []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+
+    page.goto(site_url + URL)
+    page.wait_for_load_state("networkidle")
+    _fill_in(page)
+    page.get_by_role("button", name="Verstuur mijn signaal").click()
+    page.wait_for_load_state("networkidle")
+
+    assert [url for url in requested if urlsplit(url).netloc != origin] == []
+    assert [e for e in errors if "Content Security Policy" in e] == []
+
+
+def test_form_and_result_have_no_accessibility_violations(page, site_url, concern_page):
+    page.goto(site_url + URL)
+    assert Axe().run(page).violations_count == 0, Axe().run(page).generate_report()
+
+    page.get_by_role("button", name="Verstuur mijn signaal").click()  # with errors
+    page.wait_for_load_state()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+    _fill_in(page)
+    page.get_by_role("button", name="Verstuur mijn signaal").click()
+    page.wait_for_load_state()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
