@@ -98,6 +98,9 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite serialises writers; a burst of registrations waits its turn instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", "")
@@ -223,6 +226,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Stories go live when their workflow completes, whoever approved last (see stories/publishing.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "stories.publishing.finish_workflow"
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -246,8 +251,12 @@ LOGGING = {
         # Django's own request logger repeats the path of every 404; Kring's access log
         # already writes a redacted line for each request.
         "django.request": {"level": "ERROR"},
+        # Its CSRF warnings name the path, and private links carry their token in the path.
+        "django.security.csrf": {"level": "ERROR"},
         "django.server": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
+        # Wagtail logs page titles at INFO; a story's title may name someone before redaction.
+        "wagtail": {"level": "WARNING"},
         # uvicorn's and daphne's access logs carry the client address: off everywhere.
         "uvicorn.access": {"handlers": [], "propagate": False},
         "daphne.access": {"handlers": [], "propagate": False},

@@ -1,0 +1,168 @@
+import secrets
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from community.forms import PseudonymField
+from community.text import clean_text
+from stories.formatting import html_to_text, text_to_html
+from stories.models import ContentWarning, Theme
+
+TITLE_MAX = 120
+STORY_MIN = 200
+STORY_MAX = 20_000
+
+
+class StoryTextField(forms.CharField):
+    """The story as typed; cleaned_data holds it converted to safe HTML."""
+
+    widget = forms.Textarea
+
+    def clean(self, value):
+        value = super().clean(value)
+        html = text_to_html(value)
+        letters = len(html_to_text(html).strip())
+        if letters < STORY_MIN:
+            raise forms.ValidationError(
+                _("Your story is quite short. Write at least %(min)d characters (now %(count)d).")
+                % {"min": STORY_MIN, "count": letters},
+                code="too_short",
+            )
+        return html
+
+
+class StorySubmissionForm(forms.Form):
+    pseudonym = PseudonymField(
+        required=False,
+        help_text=_(
+            "The name shown above your story. Leave it empty to appear as “Anonymous”. "
+            "Do not use your real name."
+        ),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_MAX,
+        error_messages={
+            "required": _("Give your story a title."),
+            "max_length": _("Keep the title to %(limit_value)d characters (now %(show_value)d)."),
+        },
+    )
+    story = StoryTextField(
+        label=_("Your story"),
+        max_length=STORY_MAX,
+        help_text=_(
+            "Leave an empty line between paragraphs. You may use *emphasis*, lists "
+            "(lines starting with “- ”) and quotes (lines starting with “> ”). "
+            "Links and images are not possible."
+        ),
+        error_messages={
+            "required": _("Write your story here before you send it."),
+            "max_length": _(
+                "Your story is longer than %(limit_value)d characters (now %(show_value)d). "
+                "Shorten it a little, or share it in two parts."
+            ),
+        },
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("What is your story about? Readers use this to find it."),
+        error_messages={
+            "invalid_choice": _("Choose themes from the list."),
+            "invalid_pk_value": _("Choose themes from the list."),
+            "invalid_list": _("Choose themes from the list."),
+        },
+    )
+    content_warnings = forms.ModelMultipleChoiceField(
+        label=_("Content warnings"),
+        queryset=ContentWarning.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Readers see these before your text and choose whether to read on. "
+            "Moderators may add a warning."
+        ),
+        error_messages={
+            "invalid_choice": _("Choose content warnings from the list."),
+            "invalid_pk_value": _("Choose content warnings from the list."),
+            "invalid_list": _("Choose content warnings from the list."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that Kring publishes my story on this website under my pseudonym."),
+        error_messages={"required": _("We can only publish your story with your consent.")},
+    )
+    redaction = forms.BooleanField(
+        label=_(
+            "I understand that moderators may remove details that could identify me or others, "
+            "and that I approve any change before my story is published."
+        ),
+        error_messages={
+            "required": _("Please confirm that moderators may remove identifying details.")
+        },
+    )
+    email = forms.EmailField(
+        label=_("E-mail address for news about your story"),
+        required=False,
+        max_length=254,
+        help_text=_(
+            "Only to let you know when there is news. We delete it as soon as a decision is "
+            "made. Use an address that nobody else reads."
+        ),
+        error_messages={
+            "invalid": _("This does not look like an e-mail address. Check it, or leave it empty."),
+            "max_length": _("This e-mail address is too long."),
+        },
+    )
+    # A field people never see: automated senders fill it in.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    # One random key per filled-in form, so that sending the same form twice adds one story.
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", secrets.token_urlsafe(24))
+        self.fields["pseudonym"].widget.attrs.update(autocomplete="off")
+        self.fields["title"].widget.attrs.update(autocomplete="off")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+
+    def clean_title(self):
+        title = clean_text(self.cleaned_data["title"])
+        if len(title) < 3:
+            raise forms.ValidationError(
+                _("Give your story a title of at least 3 letters."), code="too_short"
+            )
+        return title
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_submission_key(self):
+        return clean_text(self.cleaned_data["submission_key"])[:64]
+
+    @property
+    def is_automated(self):
+        return bool(self.cleaned_data.get("website"))
+
+    @property
+    def visible_fields_without_trap(self):
+        return [field for field in self.visible_fields() if field.name != "website"]
+
+
+class ApproveForm(forms.Form):
+    version = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, remove my story and everything linked to it for good."),
+        error_messages={
+            "required": _("Tick the box to confirm that you want to remove your story.")
+        },
+    )

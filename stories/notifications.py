@@ -1,0 +1,41 @@
+"""Discreet mails to an author who left an address: neutral subject, no story text, no images.
+
+Only the first mail carries the private link; the link's token is not stored, so later mails
+point back to that first one. The address is deleted as soon as a decision is made.
+"""
+
+from django.utils import translation
+
+from community.help import help_numbers
+from community.mail import queue_mail
+
+
+def _send(submission_pk, template, extra=None, *, forget_address=False):
+    from stories.models import StorySubmission
+
+    submission = StorySubmission.objects.filter(pk=submission_pk).first()
+    if submission is None or not submission.email:
+        return False
+    context = {"help": help_numbers(), **(extra or {})}
+    with translation.override(submission.language):
+        queue_mail(f"stories/mail/{template}", submission.email, context)
+    if forget_address:
+        StorySubmission.objects.filter(pk=submission_pk).update(email="")
+    return True
+
+
+def notify_received(submission_pk, private_url):
+    return _send(submission_pk, "received", {"private_url": private_url})
+
+
+def notify_consent_needed(submission_pk):
+    return _send(submission_pk, "consent_needed")
+
+
+def notify_published(submission_pk):
+    # No link to the story itself: whoever else reads this inbox should not find it that way.
+    return _send(submission_pk, "published", forget_address=True)
+
+
+def notify_declined(submission_pk):
+    return _send(submission_pk, "declined", forget_address=True)

@@ -1,0 +1,34 @@
+"""The moderator's aid on the story edit view: likely identifying details, highlighted."""
+
+from wagtail.admin.panels import Panel
+
+from stories.formatting import html_to_text
+from stories.identifying import find_identifying_details, segments
+
+
+class IdentifyingDetailsPanel(Panel):
+    """Lists names, addresses, numbers and the like in the saved version of the story.
+
+    It reads the version being edited (the latest revision), so after a moderator saves a
+    redacted draft the list shows what is left.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "stories/admin/identifying_details_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            story = self.instance
+            fields = []
+            for label, text in (
+                (story._meta.get_field("title").verbose_name, story.title or ""),
+                (story._meta.get_field("pseudonym").verbose_name, story.pseudonym or ""),
+                (story._meta.get_field("body").verbose_name, html_to_text(story.body or "")),
+            ):
+                findings = find_identifying_details(text)
+                fields.append(
+                    {"label": label, "findings": findings, "segments": segments(text, findings)}
+                )
+            context["fields"] = fields
+            context["count"] = sum(len(field["findings"]) for field in fields)
+            return context

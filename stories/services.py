@@ -1,0 +1,140 @@
+"""What can happen to a story: submitted, approved by its author, withdrawn; and its status.
+
+Views and signal handlers stay thin and call these; mails go out after the commit.
+"""
+
+import logging
+import secrets
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.models import EditingSession, FormState
+from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
+
+from community.tokens import new_token
+from stories.models import StoryPage, StorySubmission
+from stories.workflow import AuthorConsentTask, author_version, fingerprint, story_workflow
+
+logger = logging.getLogger(__name__)
+
+
+class AuthorStatus(models.TextChoices):
+    IN_REVIEW = "in_review", _("Being read by a moderator")
+    WAITING_FOR_AUTHOR = "waiting", _("Waiting for your approval")
+    PUBLISHED = "published", _("Published")
+    DECLINED = "declined", _("Not published")
+
+
+class NotWaitingForAuthor(Exception):
+    """The story is not (or no longer) waiting for the author's approval."""
+
+
+class VersionChanged(Exception):
+    """The text changed after the author loaded it; they must look again."""
+
+
+def _new_slug(index):
+    # A neutral slug: a title can name someone, and slugs outlive a moderator's redaction.
+    while True:
+        slug = f"verhaal-{secrets.token_hex(4)}"
+        if not index.get_children().filter(slug=slug).exists():
+            return slug
+
+
+@transaction.atomic
+def submit_story(
+    index, *, title, pseudonym, body, themes, content_warnings, email, language, is_fictional=False
+):
+    """Create the draft story and its submission, and start the stories workflow.
+
+    Returns (story, token); the token is the author's private link and is not stored.
+    """
+    token, digest = new_token()
+    story = StoryPage(
+        title=title,
+        slug=_new_slug(index),
+        pseudonym=pseudonym,
+        body=body,
+        is_fictional=is_fictional,
+        live=False,
+    )
+    story.themes.set(themes)
+    story.content_warnings.set(content_warnings)
+    index.add_child(instance=story)
+    StorySubmission.objects.create(
+        page=story,
+        token_digest=digest,
+        email=email,
+        language=language,
+        author_title=story.title,
+        author_pseudonym=story.pseudonym,
+        author_body=story.body,
+        consented_at=timezone.now(),
+    )
+    story.save_revision(log_action=True)
+    workflow = story_workflow()
+    if workflow is None:
+        # The story is kept as a draft; an editor must restore the workflow to review it.
+        logger.error("no active stories workflow: story %s waits as a draft", story.pk)
+    else:
+        workflow.start(story, user=None)
+    return story, token
+
+
+def author_status(story):
+    if story.live:
+        return AuthorStatus.PUBLISHED
+    state = story.current_workflow_state
+    if state and state.current_task_state:
+        waiting_on_author = isinstance(state.current_task_state.task.specific, AuthorConsentTask)
+        if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            # Taken back from the author's step means more edits, not a refusal.
+            return AuthorStatus.IN_REVIEW if waiting_on_author else AuthorStatus.DECLINED
+        return AuthorStatus.WAITING_FOR_AUTHOR if waiting_on_author else AuthorStatus.IN_REVIEW
+    if getattr(story, "submission", None) and story.submission.declined_at:
+        return AuthorStatus.DECLINED
+    return AuthorStatus.IN_REVIEW
+
+
+def approve_as_author(submission, seen_fingerprint):
+    """The author agrees to the version they saw; the workflow then publishes it."""
+    with transaction.atomic():
+        story = StoryPage.objects.select_for_update().get(pk=submission.page_id)
+        task_state = story.current_workflow_task_state
+        if task_state is None or not isinstance(task_state.task.specific, AuthorConsentTask):
+            raise NotWaitingForAuthor
+        latest = story.get_latest_revision_as_object()
+        if fingerprint(author_version(latest)) != seen_fingerprint:
+            raise VersionChanged
+        submission.author_title = latest.title
+        submission.author_pseudonym = latest.pseudonym
+        submission.author_body = latest.body
+        submission.save(update_fields=["author_title", "author_pseudonym", "author_body"])
+        task_state.approve(user=None, comment=gettext("Approved by the author."))
+
+
+def withdraw_story(submission):
+    """The author takes their story back: unpublish it and erase it with every revision."""
+    with transaction.atomic():
+        story = StoryPage.objects.select_for_update().get(pk=submission.page_id)
+        erase_story(story)
+
+
+def erase_story(story):
+    """Delete a story and what Wagtail keeps beside it; audit entries stay, without the text."""
+    story_id = str(story.pk)
+    page_type = ContentType.objects.get_for_model(Page)
+    if story.live:
+        story.unpublish(log_action=True)
+    # Wagtail's generic relations do not reach revisions and workflow states of a subclass
+    # when a page is deleted, so they are removed explicitly (task states go with them).
+    WorkflowState.objects.filter(base_content_type=page_type, object_id=story_id).delete()
+    Revision.objects.filter(base_content_type=page_type, object_id=story_id).delete()
+    story_types = [page_type, ContentType.objects.get_for_model(StoryPage)]
+    FormState.objects.filter(content_type__in=story_types, object_id=story_id).delete()
+    EditingSession.objects.filter(content_type__in=story_types, object_id=story_id).delete()
+    Page.objects.get(pk=story.pk).specific.delete()
+    PageLogEntry.objects.filter(page_id=story.pk).update(label=gettext("Withdrawn story"), data={})

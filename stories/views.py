@@ -1,0 +1,155 @@
+"""The public form and the author's private link; both are routes of the story index page."""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from community.clients import client_key
+from community.ratelimit import allow
+from community.tokens import new_token, token_digest
+from stories.diff import diff_words, has_changes
+from stories.forms import ApproveForm, StorySubmissionForm, WithdrawForm
+from stories.models import StorySubmission
+from stories.notifications import notify_received
+from stories.services import (
+    AuthorStatus,
+    NotWaitingForAuthor,
+    VersionChanged,
+    approve_as_author,
+    author_status,
+    submit_story,
+    withdraw_story,
+)
+from stories.workflow import author_version, fingerprint, submission_version
+
+# Sharing a story takes time; a few per hour from one client is already a lot.
+SUBMIT_LIMIT = (3, 60 * 60)
+SUBMITTED_KEY_TTL = 60 * 60 * 24
+
+
+def _private(response):
+    """Pages with a private link or a form: never cached, never indexed."""
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _private_url(request, index, token):
+    return request.build_absolute_uri(
+        index.get_url(request) + index.reverse_subpage("author", args=[token])
+    )
+
+
+def submit(request, index):
+    form = StorySubmissionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = form.cleaned_data["submission_key"]
+        if key and cache.get(f"stories:submitted:{token_digest(key)}"):
+            return _private(index.render(request, template="stories/submit_repeated.html"))
+        if not allow(client_key(request, "stories.submit"), *SUBMIT_LIMIT):
+            form.add_error(
+                None,
+                _(
+                    "You have shared several stories in a short time. Please try again in an "
+                    "hour; your text is still here."
+                ),
+            )
+        else:
+            if form.is_automated:
+                # Answer an automated sender as if all went well, and keep nothing.
+                token = new_token()[0]
+            else:
+                token = _create(request, index, form.cleaned_data)
+            if key:
+                cache.set(f"stories:submitted:{token_digest(key)}", True, SUBMITTED_KEY_TTL)
+            context = {"private_url": _private_url(request, index, token)}
+            return _private(
+                index.render(request, template="stories/submitted.html", context_overrides=context)
+            )
+    return _private(
+        index.render(request, template="stories/submit.html", context_overrides={"form": form})
+    )
+
+
+def _create(request, index, data):
+    story, token = submit_story(
+        index,
+        title=data["title"],
+        pseudonym=data["pseudonym"],
+        body=data["story"],
+        themes=list(data["themes"]),
+        content_warnings=list(data["content_warnings"]),
+        email=data["email"],
+        language=translation.get_language() or "nl",
+    )
+    if data["email"]:
+        submission_pk = story.submission.pk
+        private_url = _private_url(request, index, token)
+        transaction.on_commit(lambda: notify_received(submission_pk, private_url))
+    return token
+
+
+def author_page(request, index, token):
+    submission = (
+        StorySubmission.objects.select_related("page")
+        .filter(token_digest=token_digest(token))
+        .first()
+    )
+    if submission is None:
+        response = index.render(request, template="stories/author_unknown.html")
+        response.status_code = 404
+        return _private(response)
+
+    notice = error = None
+    approve_form, withdraw_form = ApproveForm(), WithdrawForm()
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        withdraw_form = WithdrawForm(request.POST)
+        if withdraw_form.is_valid():
+            withdraw_story(submission)
+            return _private(index.render(request, template="stories/withdrawn.html"))
+    elif request.method == "POST" and request.POST.get("action") == "approve":
+        approve_form = ApproveForm(request.POST)
+        if approve_form.is_valid():
+            try:
+                approve_as_author(submission, approve_form.cleaned_data["version"])
+                notice = _("Thank you. Your story is now published.")
+            except VersionChanged:
+                error = _(
+                    "The text was changed again while you were reading. Please read the new "
+                    "version below before you approve it."
+                )
+            except NotWaitingForAuthor:
+                error = _("Your story is not waiting for your approval at the moment.")
+
+    context = _author_context(submission)
+    context.update(
+        notice=notice, error=error, approve_form=approve_form, withdraw_form=withdraw_form
+    )
+    response = index.render(request, template="stories/author.html", context_overrides=context)
+    return _private(response)
+
+
+def _author_context(submission):
+    story = submission.page.specific
+    story.refresh_from_db()
+    latest = story.get_latest_revision_as_object()
+    status = author_status(story)
+    theirs, ours = submission_version(submission), author_version(latest)
+    changes = [
+        (label, diff_words(theirs[key], ours[key]))
+        for key, label in (
+            ("title", _("Title")),
+            ("pseudonym", _("Pseudonym")),
+            ("text", _("Your story")),
+        )
+    ]
+    return {
+        "story": latest,
+        "status": status,
+        "statuses": AuthorStatus,
+        "changes": [(label, pieces) for label, pieces in changes if has_changes(pieces)],
+        "version": fingerprint(ours),
+        "submitted_at": submission.submitted_at,
+    }

@@ -1,0 +1,38 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from stories.models import ContentWarning, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+class ContentWarningViewSet(SnippetViewSet):
+    model = ContentWarning
+    icon = "warning"
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+class StoryLabelsViewSetGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, ContentWarningViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("Story labels")
+    menu_name = "story-labels"
+
+
+register_snippet(StoryLabelsViewSetGroup)
+
+
+@hooks.register("insert_global_admin_css")
+def identifying_details_css():
+    # A stylesheet file: the admin runs under the same strict CSP as the site.
+    return format_html('<link rel="stylesheet" href="{}">', static("stories/admin.css"))
