@@ -1,0 +1,51 @@
+"""Calendar files (.ics) for a registration, made with icalendar."""
+
+from datetime import UTC
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+PRODUCT_ID = "-//Kring//Workshops//NL"
+
+
+def event_uid(registration):
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "kring"
+    return f"workshops-registration-{registration.pk}@{host}"
+
+
+def calendar_file(registration, manage_url=None, cancelled=False):
+    """The .ics text for one registration; with the join link only when it holds a seat.
+
+    The event's UID belongs to the registration, so a cancellation (METHOD:CANCEL) removes
+    exactly the entry an earlier file added.
+    """
+    session = registration.session
+    page = session.page.specific
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+
+    event = Event()
+    event.add("uid", event_uid(registration))
+    event.add("dtstamp", timezone.now())
+    # In UTC, so that no calendar has to know Europe/Amsterdam's rules from a VTIMEZONE.
+    event.add("dtstart", session.starts_at.astimezone(UTC))
+    event.add("dtend", session.ends_at.astimezone(UTC))
+    event.add("summary", " · ".join(filter(None, [page.title, session.title])))
+    event.add("sequence", 1 if cancelled else 0)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+
+    lines = []
+    if not cancelled and registration.is_confirmed and session.join_url:
+        event.add("location", session.join_url)
+        lines.append(_("Join online: %(url)s") % {"url": session.join_url})
+    if manage_url:
+        lines.append(_("View or cancel your registration: %(url)s") % {"url": manage_url})
+    if lines:
+        event.add("description", "\n".join(lines))
+    calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")

@@ -1,0 +1,131 @@
+"""The mails about a registration, each in the registrant's own language.
+
+Subjects stay neutral (a date at most, never what the session is about). Links carry a
+token that exists only in the mail; the join link is only ever put in mails to people
+with a seat.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils import formats, timezone, translation
+
+from community.mail import queue_mail
+from workshops import conf
+from workshops.ical import calendar_file
+
+PREFIX = "workshops/mail/"
+
+
+def site_url(path):
+    """An absolute URL for a mail, on the site's public address (SITE_URL)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+def site_host():
+    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "kring"
+
+
+def page_path(page, route=None, **kwargs):
+    """The path of `page`, or of one of its routes, relative to the site root."""
+    parts = page.get_url_parts()
+    path = parts[2] if parts else page.url_path
+    if route:
+        path = path.rstrip("/") + "/" + page.reverse_subpage(route, kwargs=kwargs)
+    return path
+
+
+def manage_url(registration, token):
+    return site_url(page_path(registration.session.page, "registration", token=token))
+
+
+def _context(registration, **extra):
+    session = registration.session
+    page = session.page.specific
+    start = timezone.localtime(session.starts_at)
+    return {
+        "pseudonym": registration.pseudonym,
+        "title": f"{page.title} ({session.title})" if session.title else page.title,
+        "when": session.when(),
+        "day": formats.date_format(start, "j F"),
+        "page_url": site_url(page_path(page)),
+        "retention_days": conf.retention_days(),
+        **extra,
+    }
+
+
+def _seat_context(registration, token):
+    """What someone with a seat gets: the join link, their private link and the calendar file."""
+    url = manage_url(registration, token)
+    return {
+        "manage_url": url,
+        "cancel_url": site_url(page_path(registration.session.page, "cancel", token=token)),
+        "join_url": registration.session.join_url,
+    }, [_ics(registration, url)]
+
+
+def _ics(registration, manage_link, cancelled=False):
+    day = timezone.localtime(registration.session.starts_at).date().isoformat()
+    content = calendar_file(registration, manage_url=manage_link, cancelled=cancelled)
+    return ["kring-" + day + ".ics", content, "text/calendar"]
+
+
+def _send(template, registration, build):
+    with translation.override(registration.language):
+        context, attachments = build()
+        queue_mail(PREFIX + template, registration.email, context, attachments)
+
+
+def send_confirm_address(registration, token):
+    url = site_url(page_path(registration.session.page, "confirm", token=token))
+    hours = int(conf.confirm_link_lifetime().total_seconds() // 3600)
+    _send(
+        "confirm_address",
+        registration,
+        lambda: (_context(registration, confirm_url=url, hours=hours), []),
+    )
+
+
+def send_already_registered(registration, token):
+    url = manage_url(registration, token)
+    _send("already_registered", registration, lambda: (_context(registration, manage_url=url), []))
+
+
+def send_registered(registration, token, moved=False):
+    def build():
+        extra, attachments = _seat_context(registration, token)
+        return _context(registration, moved=moved, **extra), attachments
+
+    _send("registered", registration, build)
+
+
+def send_waiting(registration, token, moved=False):
+    url = manage_url(registration, token)
+    _send(
+        "waiting", registration, lambda: (_context(registration, moved=moved, manage_url=url), [])
+    )
+
+
+def send_seat_free(registration, token):
+    def build():
+        extra, attachments = _seat_context(registration, token)
+        return _context(registration, **extra), attachments
+
+    _send("seat_free", registration, build)
+
+
+def send_reminder(registration, token):
+    def build():
+        extra, _attachments = _seat_context(registration, token)
+        return _context(registration, **extra), []
+
+    _send("reminder", registration, build)
+
+
+def send_cancelled(registration, had_seat, by_editor=False):
+    def build():
+        # A calendar that took the invitation gets told to drop it again.
+        attachments = [_ics(registration, None, cancelled=True)] if had_seat else []
+        return _context(registration, by_editor=by_editor, calendar=had_seat), attachments
+
+    _send("cancelled", registration, build)
