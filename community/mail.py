@@ -3,11 +3,17 @@
 Mails go out through django-tasks, so a slow mail server never holds up a request.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import translation
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks.signals import task_finished
+
+logger = logging.getLogger(__name__)
 
 
 def render_mail(template_prefix, context):
@@ -39,3 +45,24 @@ def queue_mail(template_prefix, recipient, context, attachments=()):
     return send_mail.enqueue(
         template_prefix, recipient, context, translation.get_language(), list(attachments)
     )
+
+
+@receiver(task_finished)
+def forget_sent_mail(sender, task_result, **kwargs):
+    """A queued mail's row holds the address and any private link: delete it once it is sent.
+
+    Only the database task backend keeps such rows; failed mails stay for the worker's own
+    pruning (`prune_db_task_results --failed-min-age-days 7`, run daily).
+    """
+    if task_result.status != TaskResultStatus.SUCCESSFUL:
+        return
+    if task_result.task.module_path != send_mail.module_path:
+        return
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover - the backend is a pinned dependency
+        return
+    try:
+        DBTaskResult.objects.filter(id=task_result.id).delete()
+    except Exception:
+        logger.exception("could not delete a sent mail's task row")

@@ -19,6 +19,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+# Fixtures of the apps' own tests that browser tests build on.
+from tests.stories.conftest import story_index  # noqa: E402, F401
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 

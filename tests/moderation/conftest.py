@@ -17,3 +17,7 @@ def reportable_page(help_page):
     adapter = registry.register(ContentPageAdapter())
     yield help_page
     registry._adapters.pop(adapter.slug, None)
+
+
+# Reports on stories need the story index that the stories tests set up.
+from tests.stories.conftest import story_index  # noqa: E402, F401

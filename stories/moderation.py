@@ -1,0 +1,21 @@
+"""Stories in the moderation queue: reported stories are hidden by unpublishing them."""
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from moderation.registry import PageAdapter
+from stories.models import StoryPage
+
+
+class StoryAdapter(PageAdapter):
+    model = StoryPage
+    slug = "verhaal"
+    label = _("Story")
+
+    def excerpt(self, item):
+        return Truncator(strip_tags(item.body)).words(40)
+
+    def author_email(self, item):
+        submission = getattr(item, "submission", None)
+        return submission.email if submission and submission.email else None
