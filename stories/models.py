@@ -40,8 +40,8 @@ __all__ = [
 ]
 
 
-class Theme(models.Model):
-    """What a story is about; readers filter the index by theme."""
+class Label(models.Model):
+    """A named label editors keep as a snippet: themes and content warnings."""
 
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
@@ -50,30 +50,27 @@ class Theme(models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta:
+        abstract = True
         ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(Label):
+    """What a story is about; readers filter the index by theme."""
+
+    class Meta(Label.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
-    def __str__(self):
-        return self.name
 
-
-class ContentWarning(models.Model):
+class ContentWarning(Label):
     """A warning shown before the text, so readers decide whether to read it now."""
 
-    name = models.CharField(_("name"), max_length=60, unique=True)
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta:
-        ordering = ["sort_order", "name"]
+    class Meta(Label.Meta):
         verbose_name = _("content warning")
         verbose_name_plural = _("content warnings")
-
-    def __str__(self):
-        return self.name
 
 
 class StoryPageQuerySet(PageQuerySet):
