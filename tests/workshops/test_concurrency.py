@@ -114,6 +114,8 @@ def in_new_thread(function):
     return result["value"]
 
 
+# Marked smoke so that CI's SQLite pass runs it; its whole-suite pass runs on PostgreSQL.
+@pytest.mark.smoke
 @pytest.mark.skipif("sqlite" not in ENGINE, reason="exercises SQLite's file locking")
 def test_many_simultaneous_confirmations_never_overbook_on_a_sqlite_file(make_session, tmp_path):
     # The test database lives in memory, where SQLite locks differently; the embedded default
