@@ -7,6 +7,7 @@ keys cannot be tied back to an address, even by someone who reads the cache.
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 
 from django.conf import settings
@@ -31,9 +32,22 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def _network(address):
+    """The client's address; for IPv6 its /64, which one household or phone usually holds."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
 def client_key(request, purpose):
-    """A short-lived, salted key for this client, different for every purpose."""
-    material = "\x1f".join(
-        [purpose, client_address(request), request.META.get("HTTP_USER_AGENT", "")[:200]]
-    )
+    """A short-lived, salted key for this client, different for every purpose.
+
+    Only the network address counts: a User-Agent is the sender's to choose, so counting it
+    would let one person pass for many.
+    """
+    material = f"{purpose}\x1f{_network(client_address(request))}"
     return hmac.new(_salt(), material.encode(), hashlib.sha256).hexdigest()[:32]

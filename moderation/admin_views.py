@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import WorkflowState
 
 from moderation.forms import DecisionForm
-from moderation.registry import adapter_for_slug
+from moderation.registry import NotRestorable, adapter_for_slug
 from moderation.reports import do_decide, queue
 
 PERMISSION = "moderation.moderate_content"
@@ -69,6 +69,17 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
         else:
             action = form.cleaned_data["action"]
             title = adapter.title(item)
-            do_decide(item, action, user=request.user, why=form.cleaned_data["why"])
-            messages.success(request, _("Done: “%(title)s”.") % {"title": title})
+            try:
+                do_decide(item, action, user=request.user, why=form.cleaned_data["why"])
+            except (PermissionDenied, NotRestorable):
+                messages.error(
+                    request,
+                    _(
+                        "“%(title)s” cannot be changed from the queue: it has no open "
+                        "reports, or moderation did not hide it."
+                    )
+                    % {"title": title},
+                )
+            else:
+                messages.success(request, _("Done: “%(title)s”.") % {"title": title})
         return HttpResponseRedirect(reverse("moderation_queue"))

@@ -4,12 +4,17 @@ An app registers an adapter for its model; the report form, the queue and the de
 work the same for stories, chat messages and anything added later.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
 _adapters = {}
+
+
+class NotRestorable(Exception):
+    """The item was not hidden by moderation, or what was public then is gone."""
 
 
 class ModerationAdapter:
@@ -20,7 +25,10 @@ class ModerationAdapter:
     label = ""
 
     def get(self, object_id):
-        return self.model._default_manager.filter(pk=object_id).first()
+        try:
+            return self.model._default_manager.filter(pk=object_id).first()
+        except (ValueError, TypeError, ValidationError):
+            return None
 
     def title(self, item):
         return str(item)
@@ -35,9 +43,11 @@ class ModerationAdapter:
         raise NotImplementedError
 
     def hide(self, item, user):
+        """Hide the item; return what restore() needs (kept in the audit entry)."""
         raise NotImplementedError
 
-    def restore(self, item, user):
+    def restore(self, item, user, hidden):
+        """Undo hide(); `hidden` is what hide() returned."""
         raise NotImplementedError
 
     def remove(self, item, user):
@@ -57,7 +67,10 @@ class PageAdapter(ModerationAdapter):
     """
 
     def get(self, object_id):
-        return self.model.objects.filter(pk=object_id).first()
+        try:
+            return self.model.objects.filter(pk=object_id).first()
+        except (ValueError, TypeError, ValidationError):
+            return None
 
     def title(self, item):
         return item.title
@@ -72,10 +85,15 @@ class PageAdapter(ModerationAdapter):
         return not item.live
 
     def hide(self, item, user):
+        revision_id = item.live_revision_id
         UnpublishPageAction(item, user=user).execute(skip_permission_checks=True)
+        return {"revision_id": revision_id}
 
-    def restore(self, item, user):
-        revision = item.live_revision or item.latest_revision
+    def restore(self, item, user, hidden):
+        # Exactly the version that was public: never a later draft nobody approved.
+        revision = item.revisions.filter(pk=hidden.get("revision_id")).first()
+        if revision is None:
+            raise NotRestorable
         revision.publish(user=user, skip_permission_checks=True)
 
     def remove(self, item, user):

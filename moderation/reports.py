@@ -1,6 +1,7 @@
 """Reports and moderators' decisions: check_* validates, do_* changes, mails go after commit."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -8,6 +9,8 @@ from wagtail.log_actions import log
 from community.mail import queue_mail
 from moderation.models import Decision, ModerationSettings, Report
 from moderation.registry import adapter_for_model
+
+HIDE_ACTIONS = ["kring.moderation.auto_hide", "kring.moderation.hide"]
 
 ACTIONS = {
     "dismiss": Decision.DISMISSED,
@@ -46,8 +49,8 @@ def do_report(item, *, reason, note, reporter_key):
     adapter = adapter_for_model(type(item))
     threshold = ModerationSettings.load().auto_hide_threshold
     if not adapter.is_hidden(item) and open_reporter_count(item) >= threshold:
-        adapter.hide(item, user=None)
-        log(item, "kring.moderation.auto_hide", data={"reports": threshold})
+        hidden = adapter.hide(item, user=None)
+        log(item, "kring.moderation.auto_hide", data={"reports": threshold, "hidden": hidden})
         email = adapter.author_email(item)
         if email:
             transaction.on_commit(
@@ -56,17 +59,44 @@ def do_report(item, *, reason, note, reporter_key):
     return True
 
 
+def hidden_by_moderation(item):
+    """What hiding this item recorded, if moderation hid it and has not restored it since."""
+    entry = (
+        _log_entries(item).filter(action__in=[*HIDE_ACTIONS, "kring.moderation.restore"]).first()
+    )
+    if entry is None or entry.action == "kring.moderation.restore":
+        return None
+    return entry.data.get("hidden")
+
+
+def _log_entries(item):
+    from wagtail.log_actions import registry as log_registry
+
+    return log_registry.get_logs_for_instance(item).order_by("-timestamp", "-id")
+
+
+def check_decision(item, action):
+    """Moderators decide on reported items only, and only restore what moderation hid."""
+    if not Report.objects.open().for_item(item).exists():
+        raise PermissionDenied("no open reports on this item")
+    if action == "restore" and hidden_by_moderation(item) is None:
+        raise PermissionDenied("this item was not hidden by moderation")
+
+
 @transaction.atomic
 def do_decide(item, action, *, user, why=""):
-    """A moderator's decision on an item: every open report on it is closed with it."""
+    """A moderator's decision on a reported item: every open report on it is closed with it."""
+    check_decision(item, action)
     decision = ACTIONS[action]
     adapter = adapter_for_model(type(item))
-    if decision == Decision.HIDDEN and not adapter.is_hidden(item):
-        adapter.hide(item, user=user)
-    elif decision == Decision.RESTORED and adapter.is_hidden(item):
-        adapter.restore(item, user=user)
+    data = {"why": why}
+    if decision == Decision.HIDDEN:
+        already = adapter.is_hidden(item)
+        data["hidden"] = hidden_by_moderation(item) if already else adapter.hide(item, user=user)
+    elif decision == Decision.RESTORED:
+        adapter.restore(item, user=user, hidden=hidden_by_moderation(item))
     # Log before removing: the audit entry must name what was removed.
-    log(item, f"kring.moderation.{action}", user=user, data={"why": why})
+    log(item, f"kring.moderation.{action}", user=user, data=data)
     Report.objects.open().for_item(item).update(decided_at=timezone.now(), decision=decision)
     if decision == Decision.REMOVED:
         adapter.remove(item, user=user)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from moderation.registry import PageAdapter
 from stories.models import StoryPage
+from stories.services import erase_story
 
 
 class StoryAdapter(PageAdapter):
@@ -15,6 +16,10 @@ class StoryAdapter(PageAdapter):
 
     def excerpt(self, item):
         return Truncator(strip_tags(item.body)).words(40)
+
+    def remove(self, item, user):
+        # Removing a story must not leave its text behind in revisions or workflow states.
+        erase_story(item)
 
     def author_email(self, item):
         submission = getattr(item, "submission", None)

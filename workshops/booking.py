@@ -102,7 +102,7 @@ def do_register(session, *, pseudonym, email, needs="", interpreter="", language
     """Record a registration waiting for its address to be confirmed, and mail the link.
 
     Registering twice with one address changes nothing that exists: an unconfirmed
-    registration takes the new details and gets a fresh confirmation link, a confirmed one
+    registration keeps its details and gets a fresh confirmation link, a confirmed one
     gets a mail with a fresh link to view or cancel it. What the form shows is the same in
     every case, so the form never tells anyone whether an address is registered.
     """
@@ -116,7 +116,9 @@ def do_register(session, *, pseudonym, email, needs="", interpreter="", language
         created = registration is None
         if created:
             registration = Registration(session=session, email=email)
-        if created or registration.status == Status.PENDING:
+        # Only a new registration takes the form's details: someone who merely knows the
+        # address must not rewrite a pending registration its owner is about to confirm.
+        if created:
             registration.pseudonym = pseudonym
             registration.needs = needs
             registration.interpreter = interpreter

@@ -4,7 +4,7 @@ import pytest
 
 from tests.community.test_errors import database_down
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.smoke]
+pytestmark = [pytest.mark.django_db, pytest.mark.smoke]
 
 
 class BrokenLayer:

@@ -3,8 +3,9 @@ from tests.stories.factories import published_story
 
 
 def report_in_its_own_browser(new_context, site_url, story, person):
-    # All browsers here share 127.0.0.1; three people also differ in their browser.
-    page = new_context(user_agent=f"Mozilla/5.0 (X11; Linux x86_64) Lezer/{person}").new_page()
+    # All browsers here share 127.0.0.1: as behind Kring's reverse proxy, the proxy's header
+    # tells the three people apart.
+    page = new_context(extra_http_headers={"X-Real-IP": f"198.51.100.{person + 1}"}).new_page()
     page.goto(site_url + story.url)
     page.get_by_role("link", name="Dit verhaal melden bij de moderatoren").click()
     page.get_by_label("Het maakt iemand herkenbaar").check()
@@ -17,7 +18,9 @@ def test_story_reported_three_times_disappears_and_a_moderator_restores_it(
     site_url,
     story_index,
     screenshot,
+    settings,
 ):
+    settings.KRING_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
     story = published_story(story_index, title="Mijn weg terug")
     story_url = site_url + story.url
 

@@ -145,13 +145,14 @@ def test_registering_twice_keeps_one_registration_and_tells_nobody_on_screen(
     assert "Je bent aangemeld" in client.get(link).content.decode()
 
 
-def test_registering_again_before_confirming_sends_a_fresh_link_with_the_new_details(
+def test_registering_again_before_confirming_sends_a_fresh_link_and_keeps_the_details(
     client, session
 ):
     register_by_form(client, session, pseudonym="Merel")
-    register_by_form(client, session, pseudonym="Merel B")
+    # Someone who only knows the address must not rewrite what its owner will confirm.
+    register_by_form(client, session, pseudonym="Iemand Anders")
 
-    assert Registration.objects.get().pseudonym == "Merel B"
+    assert Registration.objects.get().pseudonym == "Merel"
     first, second = (link_in(m, "/bevestigen/") for m in mail.outbox)
     assert first != second
     assert client.post(first).status_code == 302

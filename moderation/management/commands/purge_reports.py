@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from moderation.models import Report
+from moderation.registry import adapter_for_model
+
+# Report notes are free text about people: they go once the decision is old enough to appeal.
+DEFAULT_RETENTION_DAYS = 30
+
+
+class Command(BaseCommand):
+    help = "Delete decided reports after the retention period, and reports on content that is gone."
+
+    def handle(self, *args, **options):
+        days = getattr(settings, "KRING_REPORT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+        cutoff = timezone.now() - timedelta(days=days)
+        decided, _ = Report.objects.filter(decided_at__lt=cutoff).delete()
+
+        orphans = []
+        for report in Report.objects.select_related("content_type"):
+            model = report.content_type.model_class()
+            adapter = adapter_for_model(model) if model else None
+            if adapter is None or adapter.get(report.object_id) is None:
+                orphans.append(report.pk)
+        gone, _ = Report.objects.filter(pk__in=orphans).delete()
+        self.stdout.write(f"deleted {decided} decided and {gone} orphaned reports")
