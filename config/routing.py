@@ -1,3 +1,5 @@
 """Websocket routes of every real-time app, composed in one list for config/asgi.py."""
 
-websocket_urlpatterns = []
+from live.routing import websocket_urlpatterns as live_websockets
+
+websocket_urlpatterns = [*live_websockets]

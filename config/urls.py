@@ -15,6 +15,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("accounts/", include("community.urls")),
     path("accounts/", include("allauth.urls")),
+    path("live/", include("live.urls")),
     path("melden/", include("moderation.urls")),
 ]
 

@@ -1,0 +1,42 @@
+"""The live rooms' limits and settings; read on every use so tests can override them."""
+
+from django.conf import settings
+
+# A frame larger than this is refused before it is parsed (the longest valid message, a chat
+# message of 500 characters that all need escaping, stays well below it).
+MAX_FRAME_BYTES = 4096
+MAX_CHAT_LENGTH = 500
+MAX_QUESTION_LENGTH = 300
+MAX_STATEMENT_LENGTH = 300
+
+# The slow-mode intervals a moderator can choose, in seconds (0 is off).
+SLOW_MODE_CHOICES = (0, 10, 30, 60, 120)
+
+# What a client gets on connect: the last messages, or what it missed up to this many.
+HISTORY_ON_CONNECT = 50
+MISSED_AT_MOST = 200
+
+# Every connection has a bucket of tokens: each message takes one, they refill over time.
+BUCKET_SIZE = 8
+REFILL_PER_SECOND = 1.0
+# In slow mode the bucket refills at this rate instead (moderators are never slowed down).
+SLOW_REFILL_PER_SECOND = 0.2
+
+# Guests who choose a pseudonym, per client per hour: enough to fix a typo, too few to
+# come back under a new name again and again after a mute.
+JOINS_PER_CLIENT_PER_HOUR = 6
+
+
+def tally_interval():
+    """Seconds between two broadcasts of a statement's results (and of up-vote counts)."""
+    return float(getattr(settings, "KRING_LIVE_TALLY_INTERVAL", 0.3))
+
+
+def presence_interval():
+    """Seconds between two broadcasts of the participant count."""
+    return float(getattr(settings, "KRING_LIVE_PRESENCE_INTERVAL", 1.0))
+
+
+def retention_days():
+    """Days after a room closes before its chat, questions and individual votes are deleted."""
+    return int(getattr(settings, "KRING_LIVE_RETENTION_DAYS", 30))

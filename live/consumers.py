@@ -1,0 +1,315 @@
+"""The websocket of a live room: identity from the session, then thin glue to the services.
+
+Each frame is size-checked, rate-limited and validated (live.protocol) before a service sees
+it; whatever goes wrong becomes an `error` event in the connection's language and the
+connection stays usable. Events for the room arrive as JSON text serialised once
+(live.fanout) and are passed on unchanged.
+"""
+
+import logging
+import time
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from community.help import help_numbers
+from live import conf, permissions, presence, protocol, services, state, throttle
+from live.fanout import encode, moderators_group, participant_group, room_group
+from live.models import LiveRoom, Statement
+from moderation.staff import SESSION_SEEN
+
+logger = logging.getLogger(__name__)
+
+# A client that keeps sending after being told to slow down is cut off (it may reconnect).
+CLOSE_FLOODING = 4008
+CLOSE_NO_ROOM = 4404
+REFUSALS_BEFORE_CLOSE = 20
+
+# Sent privately to someone whose message matched a watched phrase, with the help numbers.
+SUPPORT = _(
+    "You are not alone. If you want to talk to someone, you can call these numbers; to leave "
+    "this site at once, press Escape or the button at the top."
+)
+
+
+class Bucket:
+    """Tokens per connection: each message takes one; they refill by the second."""
+
+    def __init__(self, size, rate):
+        self.size, self.rate = size, rate
+        self.tokens, self.at = float(size), time.monotonic()
+
+    def take(self):
+        now = time.monotonic()
+        self.tokens = min(self.size, self.tokens + (now - self.at) * self.rate)
+        self.at = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
+
+
+def language_of(scope):
+    """The visitor's chosen language (cookie), else their browser's, else Dutch."""
+    supported = {code for code, _name in settings.LANGUAGES}
+    chosen = scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME, "")
+    if chosen in supported:
+        return chosen
+    for name, value in scope.get("headers", []):
+        if name == b"accept-language":
+            for part in value.decode("latin-1").split(","):
+                code = part.split(";")[0].strip().lower()[:2]
+                if code in supported:
+                    return code
+    return settings.LANGUAGE_CODE
+
+
+def last_seen_id(scope):
+    """The last message id a reconnecting client saw (?last=123), or None."""
+    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("last", [])
+    if values and values[0].isdigit() and len(values[0]) < 16:
+        return int(values[0])
+    return None
+
+
+class LiveRoomConsumer(AsyncWebsocketConsumer):
+    groups = []  # joined in connect(), once the room and the person are known
+
+    async def connect(self):
+        self.room_id = None
+        self.language = language_of(self.scope)
+        slug = self.scope["url_route"]["kwargs"]["slug"]
+        found = await database_sync_to_async(self._identify)(slug)
+        if not found:
+            await self.close(code=CLOSE_NO_ROOM)
+            return
+        self.groups = [room_group(self.room_id)]
+        if self.actor.moderator:
+            self.groups.append(moderators_group(self.room_id))
+        if self.actor.participant_id:
+            self.groups.append(participant_group(self.actor.participant_id))
+        for group in self.groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        await self.accept()
+        # Joined the groups first: whatever happens while the state is read arrives after it
+        # (the client ignores what it already has).
+        count = await database_sync_to_async(presence.arrive)(self.room_id, self.presence_id)
+        snapshot = await database_sync_to_async(self._snapshot)(last_seen_id(self.scope), count)
+        await self.send(text_data=encode(snapshot))
+        await self._presence_changed()
+
+    def _identify(self, slug):
+        room = LiveRoom.objects.filter(slug=slug).first()
+        if room is None:
+            return False
+        user, session = self.scope.get("user"), self.scope.get("session")
+        moderator = permissions.is_moderator_session(user, session)
+        participant = None
+        if room.status != LiveRoom.Status.CLOSED or moderator:
+            participant = services.do_join(room, user=user, session=session)
+        if moderator:
+            # Moderating over the socket counts as activity for the staff session's idle limit.
+            session[SESSION_SEEN] = time.time()
+            session.save()
+        self.room_id = room.pk
+        self.room_status = room.status
+        self.actor = services.Actor(
+            room_id=room.pk,
+            participant_id=participant.pk if participant else None,
+            user=user if moderator else None,
+            moderator=moderator,
+        )
+        self.presence_id = f"p{participant.pk}" if participant else f"c{self.channel_name}"
+        self.bucket = Bucket(*self._bucket_size(room.slow_mode_seconds))
+        self.refusals = 0
+        return True
+
+    def _bucket_size(self, slow_seconds):
+        if self.actor.moderator:
+            return conf.BUCKET_SIZE * 3, conf.REFILL_PER_SECOND * 3
+        rate = conf.SLOW_REFILL_PER_SECOND if slow_seconds else conf.REFILL_PER_SECOND
+        return conf.BUCKET_SIZE, rate
+
+    def _snapshot(self, last_id, count):
+        room = LiveRoom.objects.get(pk=self.room_id)
+        participant = None
+        if self.actor.participant_id:
+            participant = room.participants.get(pk=self.actor.participant_id)
+        return state.room_state(room, participant, self.actor.moderator, last_id, count)
+
+    async def disconnect(self, code):
+        if self.room_id is None:
+            return
+        for group in self.groups:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        await database_sync_to_async(presence.leave)(self.room_id, self.presence_id)
+        await self._presence_changed()
+
+    # Incoming -------------------------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if not self.bucket.take():
+            self.refusals += 1
+            if self.refusals > REFUSALS_BEFORE_CLOSE:
+                await self.close(code=CLOSE_FLOODING)
+                return
+            await self._error(
+                "rate_limited", _("You are sending messages too fast. Wait a moment.")
+            )
+            return
+        self.refusals = 0
+        if bytes_data is not None:
+            await self._error("invalid", _("This message is not valid."))
+            return
+        try:
+            with translation.override(self.language):
+                command = protocol.parse(text_data, moderator=self.actor.moderator)
+            handler = getattr(self, "on_" + command.type.replace(".", "_"))
+            await handler(**command.fields)
+        except (protocol.ProtocolError, services.LiveError) as error:
+            await self._error(error.code, error.message)
+        except Exception:
+            logger.exception("live room %s: a message could not be handled", self.room_id)
+            await self._error("failed", _("Something went wrong. Please try again."))
+
+    async def _error(self, code, message):
+        with translation.override(self.language):
+            await self.send(
+                text_data=encode({"type": "error", "code": code, "message": str(message)})
+            )
+
+    async def _call(self, function, *args, **kwargs):
+        """Run a service in the database thread, in this connection's language."""
+
+        def run():
+            with translation.override(self.language):
+                return function(*args, **kwargs)
+
+        return await database_sync_to_async(run)()
+
+    async def _reply(self, event):
+        await self.send(text_data=encode(event))
+
+    async def on_chat_send(self, text):
+        result = await self._call(services.do_send_chat, self.actor, text)
+        if result.held:
+            await self._reply({"type": "chat.held", "id": result.id})
+        if result.watched:
+            await self._support()
+
+    async def on_question_ask(self, text):
+        result = await self._call(services.do_ask_question, self.actor, text)
+        await self._reply({"type": "question.received", "id": result.id, "pending": result.held})
+        if result.watched:
+            await self._support()
+
+    async def on_question_upvote(self, id, up=True):
+        await self._call(services.do_upvote, self.actor, id, up)
+        await self._reply({"type": "question.upvoted", "id": id, "up": up})
+        await throttle.request(("upvotes", self.room_id), conf.tally_interval(), self._upvotes)
+
+    async def on_statement_vote(self, id, choice):
+        statement_id = await self._call(services.do_vote, self.actor, id, choice)
+        await self._reply({"type": "statement.voted", "id": statement_id, "choice": choice})
+        await throttle.request(
+            ("tally", self.room_id, statement_id),
+            conf.tally_interval(),
+            lambda: self._tally(statement_id),
+        )
+
+    async def _support(self):
+        def event():
+            with translation.override(self.language):
+                return {"type": "support", "message": str(SUPPORT), "help": help_numbers()}
+
+        await self._reply(await database_sync_to_async(event)())
+
+    # Moderators ------------------------------------------------------------------------------
+
+    async def _moderate(self, function, *args, **kwargs):
+        def run():
+            room = LiveRoom.objects.get(pk=self.room_id)
+            user = get_user_model().objects.get(pk=self.actor.user.pk)
+            if not permissions.is_moderator(user):
+                raise services.LiveError("forbidden", _("Only moderators can do that."))
+            return function(room, *args, by=user, **kwargs)
+
+        return await self._call(run)
+
+    async def on_message_remove(self, id):
+        await self._moderate(services.do_remove_message, id)
+
+    async def on_message_approve(self, id):
+        await self._moderate(services.do_release_message, id)
+
+    async def on_question_approve(self, id):
+        await self._moderate(services.do_approve_question, id)
+
+    async def on_question_answered(self, id):
+        await self._moderate(services.do_mark_answered, id)
+
+    async def on_question_remove(self, id):
+        await self._moderate(services.do_remove_question, id)
+
+    async def on_statement_open(self, id=None, text=None):
+        await self._moderate(services.do_open_statement, statement_id=id, text=text)
+
+    async def on_statement_close(self, id):
+        await self._moderate(services.do_close_statement, id)
+
+    async def on_participant_mute(self, id, muted=True):
+        await self._moderate(services.do_mute, id, muted=muted)
+
+    async def on_room_slow(self, seconds):
+        await self._moderate(services.do_set_slow_mode, seconds)
+
+    async def on_room_open(self):
+        await self._moderate(services.do_set_status, LiveRoom.Status.OPEN)
+
+    async def on_room_close(self):
+        await self._moderate(services.do_set_status, LiveRoom.Status.CLOSED)
+
+    # Coalesced broadcasts ---------------------------------------------------------------------
+
+    async def _upvotes(self):
+        votes = await database_sync_to_async(state.upvote_counts)(self.room_id)
+        return room_group(self.room_id), {"type": "question.votes", "votes": votes}
+
+    async def _tally(self, statement_id):
+        def read():
+            statement = Statement.objects.filter(pk=statement_id).first()
+            if statement is None or statement.status != Statement.Status.OPEN:
+                return None  # its final results went out when it closed
+            counts = state.tally(statement)
+            return {
+                "type": "statement.tally",
+                "id": statement.pk,
+                "counts": counts,
+                "total": sum(counts.values()),
+            }
+
+        event = await database_sync_to_async(read)()
+        return (room_group(self.room_id), event) if event else None
+
+    async def _presence_changed(self):
+        room_id = self.room_id
+
+        async def produce():
+            count = await database_sync_to_async(presence.count)(room_id)
+            return room_group(room_id), {"type": "room.presence", "count": count}
+
+        await throttle.request(("presence", room_id), conf.presence_interval(), produce)
+
+    # Outgoing --------------------------------------------------------------------------------
+
+    async def live_send(self, message):
+        """An event for this room, already serialised: pass it on as it is."""
+        meta = message.get("meta")
+        if meta and "slow" in meta:
+            self.bucket.size, self.bucket.rate = self._bucket_size(meta["slow"])
+        await self.send(text_data=message["text"])

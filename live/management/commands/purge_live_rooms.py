@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+from live import conf
+from live.retention import purge
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete the chat messages, questions, individual votes and participants of live rooms "
+        "closed more than KRING_LIVE_RETENTION_DAYS (default 30) days ago. Statement results "
+        "are kept as numbers. Meant for a daily timer."
+    )
+
+    def handle(self, *args, **options):
+        counts = purge()
+        self.stdout.write(
+            f"Rooms closed more than {conf.retention_days()} days ago: deleted "
+            f"{counts['messages']} chat message(s), {counts['questions']} question(s), "
+            f"{counts['votes']} vote(s), {counts['upvotes']} up-vote(s) and "
+            f"{counts['participants']} participant(s)."
+        )

@@ -1,0 +1,339 @@
+"""Live rooms and what happens in them: participants, chat, questions and statements.
+
+Nothing here stores a name or an address: participants are pseudonyms (a member's display name
+at the moment they joined, or the pseudonym a guest chose), and a guest is recognised by a
+hash of a random token that lives only in their session.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+from live import conf
+
+
+def _per_seconds(seconds):
+    return gettext("one message per %(s)s seconds") % {"s": seconds}
+
+
+# Lazy, so each choice is worded in the language of whoever reads it, not of the first import.
+per_seconds = lazy(_per_seconds, str)
+
+
+class LiveRoom(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("scheduled")
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=80,
+        unique=True,
+        help_text=_("The room is at /live/<web address>/. Keep it once people have the link."),
+    )
+    # A panel or a session may be removed from its page; the room and its history stay.
+    panel = models.OneToOneField(
+        "workshops.EventPanel",
+        verbose_name=_("event panel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="live_room",
+    )
+    session = models.OneToOneField(
+        "workshops.Session",
+        verbose_name=_("workshop session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="live_room",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
+    )
+    premoderate_questions = models.BooleanField(
+        _("questions need approval"),
+        default=True,
+        help_text=_("Questions are shown to everyone only after a moderator approves them."),
+    )
+    slow_mode_seconds = models.PositiveSmallIntegerField(
+        _("slow mode"),
+        default=0,
+        choices=[(0, _("off"))]
+        + [(s, per_seconds(s)) for s in conf.SLOW_MODE_CHOICES[1:]],
+    )
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("live room")
+        verbose_name_plural = _("live rooms")
+        ordering = ["-created_at"]
+        permissions = [("moderate_liveroom", "Can moderate live rooms")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("live:room", args=[self.slug])
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_closed(self):
+        return self.status == self.Status.CLOSED
+
+    @property
+    def host_page(self):
+        """The event or workshop page the room belongs to, if it still has one."""
+        if self.panel_id:
+            return self.panel.page
+        if self.session_id:
+            return self.session.page
+        return None
+
+
+class Participant(models.Model):
+    """One person in one room: a member, or a guest recognised by their session."""
+
+    room = models.ForeignKey(LiveRoom, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE
+    )
+    guest_key = models.CharField(max_length=64, blank=True, editable=False)
+    name = models.CharField(_("pseudonym"), max_length=40)
+    muted_at = models.DateTimeField(_("muted at"), null=True, blank=True)
+    last_posted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["room", "user"], condition=Q(user__isnull=False), name="live_member_once"
+            ),
+            models.UniqueConstraint(
+                fields=["room", "guest_key"], condition=~Q(guest_key=""), name="live_guest_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(guest_key=""), name="live_participant_known"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_muted(self):
+        return self.muted_at is not None
+
+
+class Message(models.Model):
+    class Status(models.TextChoices):
+        VISIBLE = "visible", _("visible")
+        HELD = "held", _("held for a moderator")
+        REMOVED = "removed", _("removed")
+
+    room = models.ForeignKey(LiveRoom, on_delete=models.CASCADE, related_name="messages")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("text"), max_length=conf.MAX_CHAT_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.VISIBLE
+    )
+    by_moderator = models.BooleanField(_("by a moderator"), default=False)
+    watched = models.BooleanField(
+        _("matched a watched phrase"),
+        default=False,
+        help_text=_("The writer was shown the help numbers."),
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chat message")
+        verbose_name_plural = _("chat messages")
+        ordering = ["id"]
+        indexes = [models.Index(fields=["room", "status", "id"], name="live_message_history")]
+
+    def __str__(self):
+        # Never the text: this label ends up in the audit log, which outlives the message.
+        return _("message %(id)s") % {"id": self.pk}
+
+
+class Question(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        OPEN = "open", _("open")
+        ANSWERED = "answered", _("answered")
+        REMOVED = "removed", _("removed")
+
+    room = models.ForeignKey(LiveRoom, on_delete=models.CASCADE, related_name="questions")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("question"), max_length=conf.MAX_QUESTION_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    upvotes = models.PositiveIntegerField(_("up-votes"), default=0)
+    created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["-upvotes", "id"]
+
+    def __str__(self):
+        return _("question %(id)s") % {"id": self.pk}
+
+
+class QuestionUpvote(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="votes")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["question", "participant"], name="live_upvote_once")
+        ]
+
+    def __str__(self):
+        return f"up-vote {self.pk}"
+
+
+class Statement(models.Model):
+    """A "stelling": moderators prepare or open it; its results outlive the individual votes."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("prepared")
+        OPEN = "open", _("open for votes")
+        CLOSED = "closed", _("closed")
+
+    room = models.ForeignKey(
+        LiveRoom, on_delete=models.CASCADE, related_name="statements", verbose_name=_("room")
+    )
+    text = models.CharField(_("statement"), max_length=conf.MAX_STATEMENT_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    agree_count = models.PositiveIntegerField(_("agree"), default=0, editable=False)
+    disagree_count = models.PositiveIntegerField(_("disagree"), default=0, editable=False)
+    neutral_count = models.PositiveIntegerField(_("neutral"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+
+    panels = [FieldPanel("room"), FieldPanel("text")]
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["room"], condition=Q(status="open"), name="live_one_open_statement"
+            )
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def stored_counts(self):
+        return {
+            "agree": self.agree_count,
+            "disagree": self.disagree_count,
+            "neutral": self.neutral_count,
+        }
+
+
+class StatementVote(models.Model):
+    class Choice(models.TextChoices):
+        AGREE = "agree", _("agree")
+        DISAGREE = "disagree", _("disagree")
+        NEUTRAL = "neutral", _("neutral")
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="votes")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
+    choice = models.CharField(max_length=10, choices=Choice.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "participant"], name="live_vote_once")
+        ]
+
+    def __str__(self):
+        return f"vote {self.pk}"
+
+
+WATCHED_DEFAULT = """zelfmoord
+suïcide
+ik wil dood
+ik wil niet meer leven
+ik wil er niet meer zijn
+er een eind aan maken
+ik ben bang
+ik ben niet veilig
+ik durf niet naar huis
+hij slaat me
+ze slaat me
+ik word geslagen
+hij bedreigt me
+ze bedreigt me
+hij vermoordt me
+ik word mishandeld"""
+
+HOLD_DEFAULT = """woont op
+zijn adres
+haar adres
+hun adres"""
+
+
+@register_setting(icon="warning")
+class LiveSafetySettings(BaseGenericSetting):
+    """Words and phrases moderators watch for in live chats."""
+
+    watched_phrases = models.TextField(
+        _("watched phrases"),
+        blank=True,
+        default=WATCHED_DEFAULT,
+        help_text=_(
+            "One per line. A chat message with one of these is posted as usual, but its writer "
+            "also gets the help numbers and a reminder of the quick exit, privately."
+        ),
+    )
+    hold_phrases = models.TextField(
+        _("phrases that hold a message"),
+        blank=True,
+        default=HOLD_DEFAULT,
+        help_text=_(
+            "One per line. A chat message with one of these waits for a moderator instead of "
+            "being posted."
+        ),
+    )
+    hold_contact_details = models.BooleanField(
+        _("hold messages with contact details"),
+        default=True,
+        help_text=_("Hold chat messages that contain an e-mail address or a phone number."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("watched_phrases"), FieldPanel("hold_phrases")], _("Word lists")
+        ),
+        FieldPanel("hold_contact_details"),
+    ]
+
+    class Meta:
+        verbose_name = _("live chat safety")

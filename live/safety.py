@@ -1,0 +1,91 @@
+"""Reading chat messages for words that call for care: help for the writer, or a moderator first.
+
+The word lists live in the Wagtail setting "Live chat safety". Each process compiles them
+once and looks again every WORDS_TTL seconds (at once after a save in the same process), so a
+message costs two regular-expression searches, not a database query.
+"""
+
+import re
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass
+
+WORDS_TTL = 30
+
+# An e-mail address, or seven or more digits with at most one space or dash between them (a
+# phone number; a postcode with a house number does not match). Free service numbers such as
+# Veilig Thuis' 0800-2000 are what people should share, so they pass.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\d[ -]?){6,}\d")
+_SERVICE_NUMBER = re.compile(r"0[89]00")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    watched: bool = False
+    hold: bool = False
+
+
+def fold(text):
+    """Lower case without accents, so "Suïcide" matches "suicide" and the other way round."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def compile_phrases(lines):
+    """One pattern for a list of phrases, each matched as whole words, spaces flexible."""
+    phrases = [fold(line).strip() for line in lines.splitlines()]
+    parts = [r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases if phrase]
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+class _Lists:
+    def __init__(self):
+        self.lock = threading.RLock()  # loading may save the row, whose signal forgets
+        self.loaded_at = None
+        self.watched = None
+        self.hold = None
+        self.hold_contacts = True
+
+    def forget(self):
+        with self.lock:
+            self.loaded_at = None
+
+    def current(self):
+        with self.lock:
+            if self.loaded_at is None or time.monotonic() - self.loaded_at > WORDS_TTL:
+                from live.models import LiveSafetySettings
+
+                row = LiveSafetySettings.load()
+                self.watched = compile_phrases(row.watched_phrases)
+                self.hold = compile_phrases(row.hold_phrases)
+                self.hold_contacts = row.hold_contact_details
+                self.loaded_at = time.monotonic()
+            return self.watched, self.hold, self.hold_contacts
+
+
+_lists = _Lists()
+forget = _lists.forget
+
+
+def read(text):
+    """What a chat message calls for (runs in the database thread: it may load the lists)."""
+    watched, hold, hold_contacts = _lists.current()
+    folded = fold(text)
+    return Verdict(
+        watched=bool(watched and watched.search(folded)),
+        hold=bool((hold and hold.search(folded)) or (hold_contacts and has_contact_details(text))),
+    )
+
+
+def has_contact_details(text):
+    if _EMAIL.search(text):
+        return True
+    for match in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if not _SERVICE_NUMBER.match(digits):
+            return True
+    return False

@@ -1,0 +1,103 @@
+"""Who is acting in a room, and whether they may post there now."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from community.tokens import new_token, token_digest
+from live.models import LiveRoom, Participant
+
+# Where a guest's identity lives in their HTTP session: a random token (only its hash is
+# stored with the participant) and the pseudonym they chose.
+SESSION_GUEST = "live_guest"
+
+
+class LiveError(Exception):
+    """Something a participant or moderator may not do now; `message` says why, translated."""
+
+    def __init__(self, code, message):
+        super().__init__(code)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One connection's identity, fixed when it connects: from the session, never the client."""
+
+    room_id: int
+    participant_id: int | None = None
+    user: object = None
+    moderator: bool = False
+
+
+def new_guest(session, pseudonym):
+    token, _digest = new_token()
+    session[SESSION_GUEST] = {"token": token, "name": pseudonym}
+
+
+def guest_in(session):
+    guest = session.get(SESSION_GUEST)
+    if isinstance(guest, dict) and guest.get("token") and guest.get("name"):
+        return guest
+    return None
+
+
+def do_join(room, user=None, session=None):
+    """The participant for this member or this session's guest; None when they have no name yet."""
+    if user is not None and user.is_authenticated:
+        participant, _created = Participant.objects.get_or_create(
+            room=room, user=user, defaults={"name": user.display_name}
+        )
+        return participant
+    guest = guest_in(session or {})
+    if guest is None:
+        return None
+    participant, _created = Participant.objects.get_or_create(
+        room=room, guest_key=token_digest(guest["token"]), defaults={"name": guest["name"]}
+    )
+    return participant
+
+
+def get_participant(actor, *, lock=False):
+    if actor.participant_id is None:
+        check_room_open(LiveRoom.objects.get(pk=actor.room_id))
+        raise LiveError("no_name", _("Choose a pseudonym first to take part."))
+    queryset = Participant.objects.select_related("room")
+    if lock:
+        queryset = queryset.select_for_update(of=("self",))
+    return queryset.get(pk=actor.participant_id)
+
+
+def check_room_open(room):
+    if room.status == LiveRoom.Status.SCHEDULED:
+        raise LiveError("not_open", _("This room is not open yet."))
+    if room.status == LiveRoom.Status.CLOSED:
+        raise LiveError("closed", _("This room is closed. You can still read everything."))
+
+
+def check_can_post(participant, actor, now=None):
+    """May this participant send a chat message or a question now?"""
+    check_room_open(participant.room)
+    if participant.is_muted:
+        raise LiveError(
+            "muted", _("A moderator has muted you in this room. You can still read and vote.")
+        )
+    slow = participant.room.slow_mode_seconds
+    if slow and not actor.moderator and participant.last_posted_at:
+        wait = participant.last_posted_at + timedelta(seconds=slow) - (now or timezone.now())
+        if wait.total_seconds() > 0:
+            raise LiveError(
+                "slow",
+                _("Slow mode is on: you can send one message every %(seconds)s seconds.")
+                % {"seconds": slow},
+            )
+
+
+@transaction.atomic
+def mark_posted(participant, now):
+    participant.last_posted_at = now
+    participant.save(update_fields=["last_posted_at"])

@@ -1,0 +1,168 @@
+"""What clients are told: rooms, messages, questions and statements as plain JSON-ready dicts.
+
+The same shapes go into `room.state` and into the events that follow, so the client has one
+way of drawing each thing. Nothing here is translated: each client has its own language and
+draws the words from its page.
+"""
+
+from django.db.models import Count, Q
+
+from live import conf
+from live.models import LiveRoom, Message, Question, QuestionUpvote, Statement, StatementVote
+
+CHOICES = ("agree", "disagree", "neutral")
+
+
+def room_data(room):
+    return {
+        "slug": room.slug,
+        "title": room.title,
+        "status": room.status,
+        "slow": room.slow_mode_seconds,
+        "premoderated": room.premoderate_questions,
+    }
+
+
+def message_data(message):
+    return {
+        "id": message.pk,
+        "author": message.participant.name,
+        "pid": message.participant_id,
+        "mod": message.by_moderator,
+        "text": message.text,
+        "at": message.created_at.isoformat(),
+    }
+
+
+def question_data(question):
+    return {
+        "id": question.pk,
+        "author": question.participant.name,
+        "pid": question.participant_id,
+        "text": question.text,
+        "status": question.status,
+        "votes": question.upvotes,
+        "at": question.created_at.isoformat(),
+    }
+
+
+def statement_data(statement, counts=None):
+    counts = counts if counts is not None else tally(statement)
+    return {
+        "id": statement.pk,
+        "text": statement.text,
+        "status": statement.status,
+        "counts": counts,
+        "total": sum(counts.values()),
+    }
+
+
+def tally(statement):
+    """The current results: counted from the votes while open, the stored numbers after."""
+    if statement.status != Statement.Status.OPEN:
+        return statement.stored_counts()
+    row = StatementVote.objects.filter(statement=statement).aggregate(
+        **{choice: Count("id", filter=Q(choice=choice)) for choice in CHOICES}
+    )
+    return {choice: row[choice] or 0 for choice in CHOICES}
+
+
+def waiting_count(room_id):
+    return Question.objects.filter(room_id=room_id, status=Question.Status.PENDING).count()
+
+
+def upvote_counts(room_id):
+    rows = Question.objects.filter(
+        room_id=room_id, status__in=[Question.Status.OPEN, Question.Status.ANSWERED]
+    ).values_list("id", "upvotes")
+    return [[pk, votes] for pk, votes in rows]
+
+
+def _messages(room, last_id):
+    visible = Message.objects.filter(room=room, status=Message.Status.VISIBLE)
+    visible = visible.select_related("participant")
+    if last_id:
+        missed = list(visible.filter(id__gt=last_id).order_by("id")[: conf.MISSED_AT_MOST + 1])
+        if len(missed) <= conf.MISSED_AT_MOST:
+            return missed, False
+    # A new client, or one that missed too much: the latest messages replace what it shows.
+    latest = list(visible.order_by("-id")[: conf.HISTORY_ON_CONNECT])
+    return latest[::-1], True
+
+
+def room_state(room, participant=None, moderator=False, last_id=None, presence=0):
+    """Everything a client shows, or (with last_id) the messages it missed and the rest anew."""
+    messages, replace = _messages(room, last_id)
+    questions = Question.objects.filter(
+        room=room, status__in=[Question.Status.OPEN, Question.Status.ANSWERED]
+    ).select_related("participant")
+    statements = list(room.statements.exclude(status=Statement.Status.DRAFT))
+    current = next((s for s in statements if s.status == Statement.Status.OPEN), None)
+    my_upvotes, my_vote = [], None
+    if participant is not None:
+        my_upvotes = list(
+            QuestionUpvote.objects.filter(participant=participant, question__room=room).values_list(
+                "question_id", flat=True
+            )
+        )
+        if current is not None:
+            my_vote = (
+                StatementVote.objects.filter(statement=current, participant=participant)
+                .values_list("choice", flat=True)
+                .first()
+            )
+    state = {
+        "type": "room.state",
+        "room": room_data(room),
+        "me": {
+            "pid": participant.pk if participant else None,
+            "name": participant.name if participant else None,
+            "moderator": moderator,
+            "muted": bool(participant and participant.is_muted),
+        },
+        "presence": presence,
+        "messages": [message_data(m) for m in messages],
+        "replace": replace,
+        "removed": list(_recently_removed(room, messages, last_id)),
+        "questions": [question_data(q) for q in questions],
+        "upvoted": my_upvotes,
+        "waiting": waiting_count(room.pk),
+        "statement": statement_data(current) if current else None,
+        "vote": my_vote,
+        "closed": [
+            statement_data(s) for s in reversed(statements) if s.status == Statement.Status.CLOSED
+        ],
+    }
+    if moderator:
+        state["moderation"] = moderation_state(room)
+    return state
+
+
+def _recently_removed(room, messages, last_id):
+    """Messages removed that a reconnecting client may still show."""
+    if not last_id:
+        return []
+    return (
+        Message.objects.filter(room=room, status=Message.Status.REMOVED, id__lte=last_id)
+        .order_by("-id")
+        .values_list("id", flat=True)[: conf.MISSED_AT_MOST]
+    )
+
+
+def moderation_state(room):
+    pending = Question.objects.filter(room=room, status=Question.Status.PENDING)
+    held = Message.objects.filter(room=room, status=Message.Status.HELD)
+    muted = room.participants.filter(muted_at__isnull=False).order_by("name")
+    return {
+        "pending": [question_data(q) for q in pending.select_related("participant")],
+        "held": [message_data(m) for m in held.select_related("participant").order_by("id")],
+        "drafts": [
+            {"id": s.pk, "text": s.text}
+            for s in room.statements.filter(status=Statement.Status.DRAFT)
+        ],
+        "muted": [{"pid": p.pk, "name": p.name} for p in muted],
+    }
+
+
+def room_for_page(slug):
+    return LiveRoom.objects.select_related("panel__page", "session__page").get(slug=slug)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from live import views
+
+app_name = "live"
+
+urlpatterns = [
+    path("<slug:slug>/", views.room, name="room"),
+    path("<slug:slug>/meedoen/", views.join, name="join"),
+]

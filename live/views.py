@@ -1,0 +1,118 @@
+"""The room page (also the moderator's view) and the guest's pseudonym form."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from community.clients import client_key
+from community.ratelimit import allow
+from live import conf, permissions, state
+from live.forms import JoinForm
+from live.models import LiveRoom, Message, Question, Statement
+from live.services.base import guest_in, new_guest
+
+
+def _room(slug):
+    return get_object_or_404(
+        LiveRoom.objects.select_related("panel__page", "session__page"), slug=slug
+    )
+
+
+def _history(room):
+    """What the page shows before (or without) JavaScript: the room as it stands, read-only."""
+    messages_ = Message.objects.filter(room=room, status=Message.Status.VISIBLE)
+    messages_ = list(
+        messages_.select_related("participant").order_by("-id")[: conf.HISTORY_ON_CONNECT]
+    )
+    questions = Question.objects.filter(
+        room=room, status__in=[Question.Status.OPEN, Question.Status.ANSWERED]
+    ).select_related("participant")
+    statements = list(room.statements.exclude(status=Statement.Status.DRAFT).order_by("-id"))
+    current = next((s for s in statements if s.status == Statement.Status.OPEN), None)
+    if current is not None:
+        current.results = _results(current, state.tally(current))
+    closed = [s for s in statements if s.status == Statement.Status.CLOSED]
+    for statement in closed:
+        statement.results = _results(statement, statement.stored_counts())
+    return {
+        "chat_messages": messages_[::-1],
+        "questions": questions,
+        "waiting": state.waiting_count(room.pk),
+        "statement": current,
+        "closed_statements": closed,
+    }
+
+
+def _results(statement, counts):
+    total = sum(counts.values())
+    labels = {"agree": _("Agree"), "disagree": _("Disagree"), "neutral": _("Neutral")}
+    return {
+        "total": total,
+        "rows": [
+            {
+                "choice": choice,
+                "label": labels[choice],
+                "count": counts[choice],
+                "percent": round(100 * counts[choice] / total) if total else 0,
+            }
+            for choice in state.CHOICES
+        ],
+    }
+
+
+def _context(request, live_room, join_form=None):
+    user = request.user
+    if user.is_authenticated:
+        name = user.display_name
+    else:
+        guest = guest_in(request.session)
+        name = guest["name"] if guest else None
+    if name is None and join_form is None and not live_room.is_closed:
+        join_form = JoinForm()
+    return {
+        "room": live_room,
+        "host_page": live_room.host_page,
+        "panel": live_room.panel,
+        "name": name,
+        "moderator": permissions.is_moderator(user),
+        "join_form": join_form if name is None else None,
+        "limits": {
+            "chat": conf.MAX_CHAT_LENGTH,
+            "question": conf.MAX_QUESTION_LENGTH,
+            "statement": conf.MAX_STATEMENT_LENGTH,
+        },
+        "slow_choices": LiveRoom._meta.get_field("slow_mode_seconds").choices,
+        "retention_days": conf.retention_days(),
+        "empty_results": _results(None, dict.fromkeys(state.CHOICES, 0)),
+        **_history(live_room),
+    }
+
+
+@never_cache
+def room(request, slug):
+    live_room = _room(slug)
+    return render(request, "live/room.html", _context(request, live_room))
+
+
+@require_POST
+def join(request, slug):
+    live_room = _room(slug)
+    # One name per visit: a second one would also be a way around a moderator's mute.
+    if request.user.is_authenticated or live_room.is_closed or guest_in(request.session):
+        return redirect(live_room)
+    form = JoinForm(request.POST)
+    if not form.is_valid():
+        return render(request, "live/room.html", _context(request, live_room, form), status=400)
+    if not allow(
+        f"live-join:{client_key(request, 'live-join')}", conf.JOINS_PER_CLIENT_PER_HOUR, 3600
+    ):
+        messages.error(
+            request, _("You have chosen a name often in a short time. Please try again later.")
+        )
+        return redirect(live_room)
+    # A new identity gets a new session key, as a login does.
+    request.session.cycle_key()
+    new_guest(request.session, form.cleaned_data["pseudonym"])
+    return redirect(live_room.get_absolute_url() + "#live-chat")

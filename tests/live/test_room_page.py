@@ -1,0 +1,146 @@
+"""The room page: joining under a pseudonym, reading without JavaScript, the moderator's view."""
+
+import re
+
+import pytest
+
+from live.models import LiveRoom, Message, Participant, Question, Statement
+from tests.helpers import make_staff, staff_login
+
+pytestmark = pytest.mark.django_db
+
+
+def _say(room, name, text, **fields):
+    participant, _ = Participant.objects.get_or_create(
+        room=room, guest_key=f"key-{name}", defaults={"name": name}
+    )
+    return Message.objects.create(room=room, participant=participant, text=text, **fields)
+
+
+def test_a_guest_is_asked_for_a_pseudonym_and_then_takes_part_under_it(client, room):
+    page = client.get(f"/live/{room.slug}/").content.decode()
+    assert "Kies een schuilnaam" in page
+    assert 'name="pseudonym"' in page
+
+    response = client.post(f"/live/{room.slug}/meedoen/", {"pseudonym": "Merel"})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/live/{room.slug}/#live-chat"
+    page = client.get(f"/live/{room.slug}/").content.decode()
+    assert "Je doet mee als <strong>Merel</strong>" in page
+    assert 'name="pseudonym"' not in page
+
+
+def test_a_pseudonym_with_contact_details_is_refused_with_a_clear_message(client, room):
+    response = client.post(f"/live/{room.slug}/meedoen/", {"pseudonym": "Merel 0612345678"})
+
+    assert response.status_code == 400
+    assert "mag geen e-mailadres of telefoonnummer bevatten" in response.content.decode()
+    assert "live_guest" not in client.session
+
+
+def test_a_guest_cannot_choose_a_second_name_to_get_around_a_mute(client, room):
+    client.post(f"/live/{room.slug}/meedoen/", {"pseudonym": "Merel"})
+    client.post(f"/live/{room.slug}/meedoen/", {"pseudonym": "Iemand Anders"})
+
+    assert client.session["live_guest"]["name"] == "Merel"
+
+
+def test_choosing_names_again_and_again_is_slowed_down(room):
+    from django.test import Client
+
+    responses = []
+    for number in range(8):
+        responses.append(
+            Client().post(f"/live/{room.slug}/meedoen/", {"pseudonym": f"Naam {number}"})
+        )
+    assert responses[5].status_code == 302
+    assert "live_guest" not in responses[-1].wsgi_request.session
+
+
+def test_a_signed_in_member_takes_part_under_their_display_name(client, room, django_user_model):
+    user = django_user_model.objects.create_user(username="s", password="x", pseudonym="Sanne")
+    client.force_login(user)
+
+    page = client.get(f"/live/{room.slug}/").content.decode()
+
+    assert "Je doet mee als <strong>Sanne</strong>" in page
+    assert 'name="pseudonym"' not in page
+
+
+def test_without_javascript_the_page_says_so_and_shows_the_history_read_only(client, room):
+    _say(room, "Merel", "Wat een goed panel")
+    _say(room, "Noor", "Weggehaald bericht", status=Message.Status.REMOVED)
+    _say(room, "Bram", "Wachtend bericht", status=Message.Status.HELD)
+    participant = Participant.objects.get(name="Merel")
+    Question.objects.create(room=room, participant=participant, text="Open vraag?", status="open")
+    Question.objects.create(room=room, participant=participant, text="Geheim?", status="pending")
+    Statement.objects.create(
+        room=room, text="Melden heeft zin.", status="closed", agree_count=3, disagree_count=1
+    )
+
+    page = client.get(f"/live/{room.slug}/").content.decode()
+
+    assert "De live ruimte werkt met JavaScript" in page
+    assert "Wat een goed panel" in page
+    assert "Open vraag?" in page
+    assert "Melden heeft zin." in page
+    assert "3 stemmen (75%)" in page
+    assert "Vragen die wachten op een moderator: <span data-live-waiting>1</span>" in page
+    for hidden in ("Weggehaald bericht", "Wachtend bericht", "Geheim?"):
+        assert hidden not in page
+
+
+def test_the_page_shows_the_panel_it_belongs_to(client, room, event):
+    page = client.get(f"/live/{room.slug}/").content.decode()
+
+    assert "Het Verdrag van Istanbul" in page
+    assert "Wat belooft het verdrag?" in page
+    assert "Een jurist, Een ervaringsdeskundige" in page
+    assert 'href="/evenementen/9-december/"' in page
+
+
+def test_the_page_has_no_inline_script_or_style_and_is_not_indexed_or_cached(client, room):
+    response = client.get(f"/live/{room.slug}/")
+    page = response.content.decode()
+
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
+    assert " style=" not in page
+    assert re.search(r" on[a-z]+=", page) is None
+    assert '<script type="module" src="/static/live/room.js">' in page
+    assert "noindex" in page
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_closed_room_asks_for_no_name_and_stays_readable(client, make_room):
+    closed = make_room(status=LiveRoom.Status.CLOSED)
+    _say(closed, "Merel", "Tot de volgende keer")
+
+    page = client.get(f"/live/{closed.slug}/").content.decode()
+
+    assert 'name="pseudonym"' not in page
+    assert "Gesloten" in page
+    assert "Tot de volgende keer" in page
+
+
+def test_an_unknown_room_is_not_found(client, room):
+    assert client.get("/live/bestaat-niet/").status_code == 404
+
+
+def test_moderators_get_the_moderation_controls_and_guests_do_not(client, room):
+    assert "live-moderation" not in client.get(f"/live/{room.slug}/").content.decode()
+
+    user, secret = make_staff("Moderatoren")
+    staff_login(client, user, secret, next_url=f"/live/{room.slug}/")
+    page = client.get(f"/live/{room.slug}/").content.decode()
+
+    assert "live-moderation" in page
+    assert "Ruimte sluiten" in page
+    assert 'data-action="message.remove"' in page
+
+
+def test_a_moderator_without_a_second_factor_gets_no_controls(client, room):
+    user, _secret = make_staff("Moderatoren", with_totp=False)
+    client.force_login(user)
+
+    assert "live-moderation" not in client.get(f"/live/{room.slug}/").content.decode()
