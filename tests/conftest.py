@@ -1,3 +1,5 @@
+import asyncio
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
@@ -21,6 +23,25 @@ def pytest_collection_modifyitems(items):
                     *marker.args, **{**marker.kwargs, "serialized_rollback": True}
                 )
             )
+
+
+@pytest.fixture(autouse=True)
+def _no_browser_event_loop(request):
+    """Hide Playwright's event loop from the tests that are not browser tests.
+
+    Playwright's sync API runs its loop in a greenlet of this thread, and the session-wide
+    browser keeps that loop marked as running here; after the first browser test, an async
+    test or asyncio.run() in the same worker would refuse to start.
+    """
+    loop = asyncio._get_running_loop()
+    if loop is None or request.node.get_closest_marker("e2e"):
+        yield
+        return
+    asyncio._set_running_loop(None)
+    try:
+        yield
+    finally:
+        asyncio._set_running_loop(loop)
 
 
 @pytest.fixture(autouse=True)
