@@ -2,6 +2,7 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from icalendar import Calendar
 
 from tests.workshops.helpers import JOIN_URL, mails_to
@@ -11,16 +12,18 @@ from workshops.models import Session
 pytestmark = pytest.mark.django_db
 
 PAGE = "/workshops/samen-staan-we-sterker/"
+# Always a future 26 November: registration for a session in the past is closed.
+YEAR = timezone.now().year + 1
 
 
 @pytest.fixture
 def evening(workshop):
-    # 26 November 2026, 19:30-21:30 in Amsterdam (winter time, UTC+1).
+    # 26 November, 19:30-21:30 in Amsterdam (winter time, UTC+1).
     return Session.objects.create(
         page=workshop,
         title="Avond 1",
-        starts_at=datetime(2026, 11, 26, 18, 30, tzinfo=UTC),
-        ends_at=datetime(2026, 11, 26, 20, 30, tzinfo=UTC),
+        starts_at=datetime(YEAR, 11, 26, 18, 30, tzinfo=UTC),
+        ends_at=datetime(YEAR, 11, 26, 20, 30, tzinfo=UTC),
         seats=10,
         join_url=JOIN_URL,
     )
@@ -37,13 +40,13 @@ def test_calendar_file_in_the_mail_holds_the_session_and_the_join_link(evening, 
 
     [(name, content, mimetype)] = mails_to("deelnemer@example.org")[-1].attachments
 
-    assert (name, mimetype) == ("kring-2026-11-26.ics", "text/calendar")
+    assert (name, mimetype) == (f"kring-{YEAR}-11-26.ics", "text/calendar")
     calendar, event = only_event(content)
     assert str(calendar["METHOD"]) == "PUBLISH"
     assert str(event["SUMMARY"]) == "Samen staan we sterker · Avond 1"
-    assert event.decoded("DTSTART") == datetime(2026, 11, 26, 18, 30, tzinfo=UTC)
-    assert event.decoded("DTEND") == datetime(2026, 11, 26, 20, 30, tzinfo=UTC)
-    assert "DTSTART:20261126T183000Z" in content
+    assert event.decoded("DTSTART") == datetime(YEAR, 11, 26, 18, 30, tzinfo=UTC)
+    assert event.decoded("DTEND") == datetime(YEAR, 11, 26, 20, 30, tzinfo=UTC)
+    assert f"DTSTART:{YEAR}1126T183000Z" in content
     assert str(event["LOCATION"]) == JOIN_URL
     assert JOIN_URL in str(event["DESCRIPTION"])
     assert f"{PAGE}aanmelding/{token}/" in str(event["DESCRIPTION"])
@@ -58,7 +61,7 @@ def test_calendar_file_can_be_downloaded_from_the_confirmed_page(client, evening
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    assert response["Content-Disposition"] == 'attachment; filename="kring-2026-11-26.ics"'
+    assert response["Content-Disposition"] == f'attachment; filename="kring-{YEAR}-11-26.ics"'
     _calendar, event = only_event(response.content)
     assert str(event["LOCATION"]) == JOIN_URL
     assert f"{PAGE}aanmelding/{token}/" in str(event["DESCRIPTION"])
