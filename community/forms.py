@@ -1,4 +1,5 @@
 import re
+import unicodedata
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,48 @@ from community.text import clean_text
 
 _PSEUDONYM = re.compile(r"^[\w .'-]+$")
 _LOOKS_LIKE_CONTACT = re.compile(r"@|(\d[\s-]?){6,}")
+
+# Names that would speak for Kring, its staff or the services it points to: nobody may take
+# them, in any spelling (case, accents, look-alike Greek or Cyrillic letters).
+RESERVED_NAMES = frozenset(
+    {
+        "112",
+        "admin",
+        "administrator",
+        "beheer",
+        "beheerder",
+        "kring",
+        "moderatie",
+        "moderator",
+        "moderatoren",
+        "politie",
+        "redactie",
+        "veiligthuis",
+    }
+)
+# Greek and Cyrillic letters that look like Latin ones, as they are after casefold().
+_LOOK_ALIKES = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s",
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "μ": "m", "ν": "v",
+        "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ζ": "z",
+    }
+)  # fmt: skip
+
+
+def name_skeleton(value):
+    """What a name looks like on screen, for comparing: no case, accents or look-alikes."""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.translate(_LOOK_ALIKES).replace("'", " ").split())
+
+
+def is_reserved_name(value):
+    """True for "Moderator Mo", "Veilig Thuis", "veilig-thuis" and "M o d e r a t o r" alike."""
+    words = [word for word in re.split(r"[\s.'-]+", name_skeleton(value)) if word]
+    pairs = ["".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    return any(name in RESERVED_NAMES for name in [*words, *pairs, "".join(words)])
 
 
 def validate_pseudonym(value):
@@ -17,6 +60,11 @@ def validate_pseudonym(value):
     if _LOOKS_LIKE_CONTACT.search(value):
         raise forms.ValidationError(
             _("A pseudonym must not contain an e-mail address or phone number."), code="contact"
+        )
+    if is_reserved_name(value):
+        raise forms.ValidationError(
+            _("This name could be mistaken for Kring's staff or a help service. Choose another."),
+            code="reserved",
         )
 
 

@@ -5,9 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from community.text import clean_text
-from live import conf
+from live import conf, permissions
 from live.models import LiveRoom, Statement
 from workshops.models import EventPanel, Session
+
+MODERATOR_FIELDS = ("premoderate_questions", "slow_mode_seconds")
 
 
 class RoomForm(WagtailAdminModelForm):
@@ -31,6 +33,12 @@ class RoomForm(WagtailAdminModelForm):
         panel.label_from_instance = lambda p: f"{p.page.title} – {p.title}"
         session = self.fields["session"]
         session.queryset = Session.objects.select_related("page").order_by("-starts_at")
+        if not permissions.is_moderator(self.for_user):
+            # Whether questions wait for approval, and how fast people may write, are
+            # moderators' decisions: editors set a room up with the defaults.
+            for name in MODERATOR_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Only moderators can change this.")
 
     def clean(self):
         cleaned = super().clean()

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,12 +8,22 @@ class LiveConfig(AppConfig):
     verbose_name = _("Live rooms")
 
     def ready(self):
-        from live import safety
+        from django.contrib.auth import get_user_model
+
+        from community.accounts import EXPORTERS
+        from live import accounts, safety
         from live.models import LiveSafetySettings
         from live.moderation import MessageAdapter
         from moderation.registry import register
 
         register(MessageAdapter())
+        if accounts.export_member not in EXPORTERS:
+            EXPORTERS.append(accounts.export_member)
+        pre_delete.connect(
+            accounts.take_out_of_rooms,
+            sender=get_user_model(),
+            dispatch_uid="live.accounts.take_out_of_rooms",
+        )
 
         # A moderator's new word list counts at once in this process (others within half a minute).
         post_save.connect(

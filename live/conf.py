@@ -15,6 +15,14 @@ SLOW_MODE_CHOICES = (0, 10, 30, 60, 120)
 # What a client gets on connect: the last messages, or what it missed up to this many.
 HISTORY_ON_CONNECT = 50
 MISSED_AT_MOST = 200
+# Questions shown: the most up-voted open ones and the latest answered ones. Moderators get
+# the oldest waiting questions and held messages (the admin's queue has them all).
+OPEN_QUESTIONS_SHOWN = 100
+ANSWERED_QUESTIONS_SHOWN = 50
+WAITING_SHOWN_TO_MODERATORS = 100
+# Questions one participant may have waiting for approval at a time: enough for a real
+# question and a follow-up, too few to bury other people's.
+WAITING_QUESTIONS_PER_PARTICIPANT = 3
 
 # Every connection has a bucket of tokens: each message takes one, they refill over time.
 BUCKET_SIZE = 8
@@ -40,3 +48,8 @@ def presence_interval():
 def retention_days():
     """Days after a room closes before its chat, questions and individual votes are deleted."""
     return int(getattr(settings, "KRING_LIVE_RETENTION_DAYS", 30))
+
+
+def idle_close_days():
+    """Days without a message or question after which the daily purge closes an open room."""
+    return int(getattr(settings, "KRING_LIVE_IDLE_CLOSE_DAYS", 2))

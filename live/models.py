@@ -67,8 +67,7 @@ class LiveRoom(models.Model):
     slow_mode_seconds = models.PositiveSmallIntegerField(
         _("slow mode"),
         default=0,
-        choices=[(0, _("off"))]
-        + [(s, per_seconds(s)) for s in conf.SLOW_MODE_CHOICES[1:]],
+        choices=[(0, _("off"))] + [(s, per_seconds(s)) for s in conf.SLOW_MODE_CHOICES[1:]],
     )
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -323,9 +322,12 @@ class LiveSafetySettings(BaseGenericSetting):
         ),
     )
     hold_contact_details = models.BooleanField(
-        _("hold messages with contact details"),
+        _("hold messages with contact or address details"),
         default=True,
-        help_text=_("Hold chat messages that contain an e-mail address or a phone number."),
+        help_text=_(
+            "Hold chat messages that contain an e-mail address, a phone number, a postcode, a "
+            "street name or a house number."
+        ),
     )
 
     panels = [

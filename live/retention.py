@@ -3,10 +3,26 @@
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from live import conf
+from live import conf, services
 from live.models import LiveRoom, Message, Participant, Question, QuestionUpvote, StatementVote
+
+
+def close_idle(now=None):
+    """Close open rooms where nobody wrote for KRING_LIVE_IDLE_CLOSE_DAYS: a room that someone
+    forgot to close must not keep its history for ever. Returns the rooms closed."""
+    cutoff = (now or timezone.now()) - timedelta(days=conf.idle_close_days())
+    recent_messages = Message.objects.filter(room=OuterRef("pk"), created_at__gt=cutoff)
+    recent_questions = Question.objects.filter(room=OuterRef("pk"), created_at__gt=cutoff)
+    idle = (
+        LiveRoom.objects.filter(status=LiveRoom.Status.OPEN)
+        .filter(Q(opened_at__lte=cutoff) | Q(opened_at__isnull=True, created_at__lte=cutoff))
+        .exclude(Exists(recent_messages))
+        .exclude(Exists(recent_questions))
+    )
+    return [services.do_set_status(room, LiveRoom.Status.CLOSED, by=None) for room in idle]
 
 
 @transaction.atomic

@@ -71,10 +71,27 @@ def waiting_count(room_id):
     return Question.objects.filter(room_id=room_id, status=Question.Status.PENDING).count()
 
 
+def shown_questions(room):
+    """The open questions with the most up-votes, then the latest answered ones."""
+    questions = Question.objects.filter(room=room).select_related("participant")
+    shown = list(
+        questions.filter(status=Question.Status.OPEN).order_by("-upvotes", "id")[
+            : conf.OPEN_QUESTIONS_SHOWN
+        ]
+    )
+    shown += questions.filter(status=Question.Status.ANSWERED).order_by("-answered_at", "-id")[
+        : conf.ANSWERED_QUESTIONS_SHOWN
+    ]
+    return shown
+
+
 def upvote_counts(room_id):
-    rows = Question.objects.filter(
-        room_id=room_id, status__in=[Question.Status.OPEN, Question.Status.ANSWERED]
-    ).values_list("id", "upvotes")
+    """Up-votes of the open questions that are shown (answered ones no longer change)."""
+    rows = (
+        Question.objects.filter(room_id=room_id, status=Question.Status.OPEN)
+        .order_by("-upvotes", "id")
+        .values_list("id", "upvotes")[: conf.OPEN_QUESTIONS_SHOWN]
+    )
     return [[pk, votes] for pk, votes in rows]
 
 
@@ -93,9 +110,7 @@ def _messages(room, last_id):
 def room_state(room, participant=None, moderator=False, last_id=None, presence=0):
     """Everything a client shows, or (with last_id) the messages it missed and the rest anew."""
     messages, replace = _messages(room, last_id)
-    questions = Question.objects.filter(
-        room=room, status__in=[Question.Status.OPEN, Question.Status.ANSWERED]
-    ).select_related("participant")
+    questions = shown_questions(room)
     statements = list(room.statements.exclude(status=Statement.Status.DRAFT))
     current = next((s for s in statements if s.status == Statement.Status.OPEN), None)
     my_upvotes, my_vote = [], None
@@ -150,12 +165,15 @@ def _recently_removed(room, messages, last_id):
 
 
 def moderation_state(room):
+    shown = conf.WAITING_SHOWN_TO_MODERATORS
     pending = Question.objects.filter(room=room, status=Question.Status.PENDING)
+    pending = pending.select_related("participant").order_by("id")[:shown]
     held = Message.objects.filter(room=room, status=Message.Status.HELD)
+    held = held.select_related("participant").order_by("id")[:shown]
     muted = room.participants.filter(muted_at__isnull=False).order_by("name")
     return {
-        "pending": [question_data(q) for q in pending.select_related("participant")],
-        "held": [message_data(m) for m in held.select_related("participant").order_by("id")],
+        "pending": [question_data(q) for q in pending],
+        "held": [message_data(m) for m in held],
         "drafts": [
             {"id": s.pk, "text": s.text}
             for s in room.statements.filter(status=Statement.Status.DRAFT)

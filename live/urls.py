@@ -7,4 +7,5 @@ app_name = "live"
 urlpatterns = [
     path("<slug:slug>/", views.room, name="room"),
     path("<slug:slug>/meedoen/", views.join, name="join"),
+    path("<slug:slug>/vergeten/", views.forget, name="forget"),
 ]

@@ -10,7 +10,7 @@ from community.clients import client_key
 from community.ratelimit import allow
 from live import conf, permissions, state
 from live.forms import JoinForm
-from live.models import LiveRoom, Message, Question, Statement
+from live.models import LiveRoom, Message, Statement
 from live.services.base import guest_in, new_guest
 
 
@@ -26,9 +26,7 @@ def _history(room):
     messages_ = list(
         messages_.select_related("participant").order_by("-id")[: conf.HISTORY_ON_CONNECT]
     )
-    questions = Question.objects.filter(
-        room=room, status__in=[Question.Status.OPEN, Question.Status.ANSWERED]
-    ).select_related("participant")
+    questions = state.shown_questions(room)
     statements = list(room.statements.exclude(status=Statement.Status.DRAFT).order_by("-id"))
     current = next((s for s in statements if s.status == Statement.Status.OPEN), None)
     if current is not None:
@@ -102,7 +100,7 @@ def join(request, slug):
     # One name per visit: a second one would also be a way around a moderator's mute.
     if request.user.is_authenticated or live_room.is_closed or guest_in(request.session):
         return redirect(live_room)
-    form = JoinForm(request.POST)
+    form = JoinForm(request.POST, room=live_room)
     if not form.is_valid():
         return render(request, "live/room.html", _context(request, live_room, form), status=400)
     if not allow(
@@ -112,7 +110,21 @@ def join(request, slug):
             request, _("You have chosen a name often in a short time. Please try again later.")
         )
         return redirect(live_room)
-    # A new identity gets a new session key, as a login does.
+    # A new identity gets a new session key, as a login does; it ends when the browser closes,
+    # so on a shared device the next person is not taken for this one.
     request.session.cycle_key()
+    request.session.set_expiry(0)
     new_guest(request.session, form.cleaned_data["pseudonym"])
     return redirect(live_room.get_absolute_url() + "#live-chat")
+
+
+@require_POST
+def forget(request, slug):
+    """A guest leaves and this browser forgets their name (members log out instead)."""
+    live_room = _room(slug)
+    if not request.user.is_authenticated and guest_in(request.session):
+        request.session.flush()
+        messages.success(
+            request, _("You have left the room. This browser no longer knows your name.")
+        )
+    return redirect(live_room)

@@ -2,8 +2,8 @@
 
 from wagtail.admin.panels import Panel
 
+from community.identifying import find_identifying_details, segments
 from stories.formatting import html_to_text
-from stories.identifying import find_identifying_details, segments
 
 
 class IdentifyingDetailsPanel(Panel):

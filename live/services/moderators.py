@@ -143,7 +143,9 @@ def do_open_statement(room, by, statement_id=None, text=None):
     else:
         drafts = Statement.objects.filter(room=room, status=Statement.Status.DRAFT)
         statement = _get(drafts, statement_id, _("This statement cannot be opened."))
-    for current in Statement.objects.filter(room=room, status=Statement.Status.OPEN):
+    for current in Statement.objects.select_for_update().filter(
+        room=room, status=Statement.Status.OPEN
+    ):
         _close(room, current, by)
     statement.status = Statement.Status.OPEN
     statement.opened_at = timezone.now()
@@ -215,7 +217,9 @@ def do_set_status(room, status, by):
     if room.status == status:
         return room
     if status == LiveRoom.Status.CLOSED:
-        for current in Statement.objects.filter(room=room, status=Statement.Status.OPEN):
+        for current in Statement.objects.select_for_update().filter(
+            room=room, status=Statement.Status.OPEN
+        ):
             _close(room, current, by)
         room.closed_at = timezone.now()
     elif status == LiveRoom.Status.OPEN:

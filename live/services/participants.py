@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from live import safety, state
+from live import conf, safety, state
 from live.fanout import moderators_group, publish_on_commit, room_group
 from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
 from live.services.base import LiveError, check_can_post, check_room_open, get_participant
@@ -62,6 +62,8 @@ def do_ask_question(actor, text):
     room = participant.room
     verdict = safety.read(text)
     pending = (room.premoderate_questions or verdict.hold) and not actor.moderator
+    if pending:
+        check_waiting_questions(participant)
     question = Question.objects.create(
         room=room,
         participant=participant,
@@ -79,6 +81,19 @@ def do_ask_question(actor, text):
     else:
         publish_on_commit(room_group(room.pk), {"type": "question.new", "question": data})
     return ChatResult(question.pk, held=pending, watched=verdict.watched)
+
+
+def check_waiting_questions(participant):
+    waiting = Question.objects.filter(participant=participant, status=Question.Status.PENDING)
+    if waiting.count() >= conf.WAITING_QUESTIONS_PER_PARTICIPANT:
+        raise LiveError(
+            "too_many_waiting",
+            _(
+                "You already have %(count)s questions waiting for a moderator. You can ask "
+                "another one once they have been read."
+            )
+            % {"count": conf.WAITING_QUESTIONS_PER_PARTICIPANT},
+        )
 
 
 def publish_waiting(room_id):
@@ -127,9 +142,12 @@ def do_vote(actor, statement_id, choice):
     """
     participant = get_participant(actor)
     check_room_open(participant.room)
-    statement = Statement.objects.filter(
-        pk=statement_id, room_id=participant.room_id, status=Statement.Status.OPEN
-    ).first()
+    # Locked as closing it locks it: a vote either counts in the stored results or is refused.
+    statement = (
+        Statement.objects.select_for_update()
+        .filter(pk=statement_id, room_id=participant.room_id, status=Statement.Status.OPEN)
+        .first()
+    )
     if statement is None:
         raise LiveError("gone", _("Voting on this statement has closed."))
     StatementVote.objects.update_or_create(

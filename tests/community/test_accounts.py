@@ -70,6 +70,10 @@ def test_confirming_the_address_lets_the_member_log_in(client, home_page):
         ("ik@mail.nl", "Gebruik alleen letters"),
         ("Bel 0612345678", "geen e-mailadres of telefoonnummer"),
         ("x" * 41, "niet meer dan 40 tekens"),
+        # Names that speak for Kring or a help service, however they are spelled.
+        ("Moderator Mo", "verward worden met"),
+        ("veilig-thuis", "verward worden met"),
+        ("\u039coderator", "verward worden met"),  # a Greek capital M
     ],
 )
 def test_signup_rejects_a_bad_pseudonym_with_a_dutch_message(client, home_page, pseudonym, message):
@@ -100,6 +104,7 @@ def test_member_can_download_everything_kring_keeps(client, home_page, member):
     assert data["email_addresses"] == [
         {"email": "lid@voorbeeld.nl", "verified": True, "primary": True}
     ]
+    assert data["live_rooms"] == []  # every app adds what it holds (tests/live has the rest)
 
 
 def test_deleting_the_account_needs_the_password(client, home_page, member):

@@ -1,3 +1,6 @@
+import sys
+import unicodedata
+
 from community.text import clean_html, clean_text
 
 
@@ -26,3 +29,17 @@ def test_clean_text_removes_markup_and_invisible_characters():
 
 def test_clean_text_leaves_plain_characters_readable_and_respects_the_limit():
     assert clean_text("Tom & Jerry <3", max_length=9) == "Tom & Jer"
+
+
+def test_clean_text_removes_every_invisible_format_and_control_character():
+    invisible = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in ("Cf", "Cc") and chr(code) not in "\t\n\r"
+    ]
+    assert len(invisible) > 150  # the whole categories, not a sample
+
+    text = "".join(f"a{char}" for char in invisible if char not in "<>&")
+
+    assert clean_text(text) == "a" * len(invisible)
+    assert clean_html(f"<p>{text}</p>") == "<p>" + "a" * len(invisible) + "</p>"

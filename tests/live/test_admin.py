@@ -87,6 +87,29 @@ def test_an_editor_sets_up_a_room_for_an_event_panel(client, editor, event):
     assert Client().get("/live/heeft-melden-zin/").status_code == 200
 
 
+def test_an_editor_cannot_switch_off_question_approval_or_slow_mode(client, editor, room):
+    room.premoderate_questions = True
+    room.save()
+    url = f"/admin/live_rooms/edit/{room.pk}/"
+    page = client.get(url).content.decode()
+    assert "Alleen moderatoren kunnen dit veranderen." in page
+
+    client.post(
+        url,
+        {
+            "title": "Nieuwe titel",
+            "slug": room.slug,
+            "panel": room.panel_id,
+            "premoderate_questions": "",
+            "slow_mode_seconds": "0",
+        },
+    )
+
+    room.refresh_from_db()
+    assert room.title == "Nieuwe titel"
+    assert room.premoderate_questions is True
+
+
 def test_a_room_needs_a_panel_or_a_session(client, editor, event):
     response = client.post(
         "/admin/live_rooms/new/", {"title": "Los", "slug": "los", "slow_mode_seconds": "0"}
@@ -97,11 +120,11 @@ def test_a_room_needs_a_panel_or_a_session(client, editor, event):
     assert not LiveRoom.objects.filter(slug="los").exists()
 
 
-def test_saving_a_rooms_settings_tells_everyone_in_it(client, editor, room, committed):
+def test_a_moderator_saving_a_rooms_settings_tells_everyone_in_it(mod_client, room, committed):
     receive = listen(room)
 
     with committed():
-        client.post(
+        mod_client.post(
             f"/admin/live_rooms/edit/{room.pk}/",
             {
                 "title": room.title,

@@ -129,3 +129,18 @@ async def test_an_answered_question_can_no_longer_be_up_voted(room, guest, moder
 
     assert (await asker.expect("error"))["code"] == "gone"
     assert await db_call(questions) == [("Al beantwoord?", "answered", 0)]
+
+
+async def test_one_participant_cannot_bury_others_under_waiting_questions(make_room, people):
+    room = await db_call(make_room, premoderate_questions=True)
+    asker = await (await db_call(join_as, people(), room, "Merel")).connect(room)
+
+    for number in range(3):
+        await asker.send(type="question.ask", text=f"Vraag {number}?")
+        assert (await asker.expect("question.received"))["pending"] is True
+    await asker.send(type="question.ask", text="Nog een vraag?")
+
+    error = await asker.expect("error")
+    assert error["code"] == "too_many_waiting"
+    assert "al 3 vragen" in error["message"]
+    assert len(await db_call(questions)) == 3

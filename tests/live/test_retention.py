@@ -1,6 +1,7 @@
 """Retention: what people wrote goes a set time after the room closed; results stay as numbers."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -54,6 +55,35 @@ def test_an_open_room_keeps_its_history(room, settings):
     call_command("purge_live_rooms")
 
     assert Message.objects.filter(room=room).count() == 1
+
+
+def test_an_open_room_where_nobody_wrote_for_days_is_closed_and_later_purged(make_room, settings):
+    settings.KRING_LIVE_IDLE_CLOSE_DAYS = 2
+    now = timezone.now()
+    forgotten = make_room(opened_at=now - timedelta(days=10))
+    busy = make_room(opened_at=now - timedelta(days=10))
+    fill(forgotten)
+    fill(busy)
+    Message.objects.filter(room=forgotten).update(created_at=now - timedelta(days=3))
+    Question.objects.filter(room=forgotten).update(created_at=now - timedelta(days=3))
+
+    call_command("purge_live_rooms")
+
+    forgotten.refresh_from_db()
+    busy.refresh_from_db()
+    assert forgotten.status == LiveRoom.Status.CLOSED and forgotten.closed_at is not None
+    assert busy.status == LiveRoom.Status.OPEN
+    assert Message.objects.filter(room=forgotten).exists()  # the retention counts from now
+
+
+def test_the_daily_timer_runs_every_purge_command():
+    root = Path(__file__).resolve().parents[2]
+    unit = (root / "site/deploy/kring-daily.service").read_text()
+    commands = sorted(path.stem for path in root.glob("*/management/commands/purge_*.py"))
+
+    assert "purge_live_rooms" in commands
+    for command in commands:
+        assert f"manage.py {command}\n" in unit, command
 
 
 def _in_room(model, room):

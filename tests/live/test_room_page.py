@@ -144,3 +144,47 @@ def test_a_moderator_without_a_second_factor_gets_no_controls(client, room):
     client.force_login(user)
 
     assert "live-moderation" not in client.get(f"/live/{room.slug}/").content.decode()
+
+
+def test_a_name_already_in_the_room_is_refused_in_any_spelling(client, room):
+    _say(room, "Merel", "Hallo")
+
+    for taken in ("merel", "Mérel", "MEREL "):
+        response = client.post(f"/live/{room.slug}/meedoen/", {"pseudonym": taken})
+        assert response.status_code == 400
+        assert "gebruikt al iemand in deze ruimte" in response.content.decode()
+    assert "live_guest" not in client.session
+
+
+@pytest.mark.parametrize("name", ["Moderator", "Moderator Mo", "Veilig Thuis", "Team Kring"])
+def test_a_guest_cannot_take_a_name_that_speaks_for_kring_or_a_help_service(client, room, name):
+    response = client.post(f"/live/{room.slug}/meedoen/", {"pseudonym": name})
+
+    assert response.status_code == 400
+    assert "kan verward worden met de medewerkers van Kring" in response.content.decode()
+
+
+def test_a_guests_name_is_forgotten_when_the_browser_closes_or_when_they_leave(client, room):
+    client.post(f"/live/{room.slug}/meedoen/", {"pseudonym": "Merel"})
+    assert client.session.get_expire_at_browser_close()
+
+    page = client.get(f"/live/{room.slug}/").content.decode()
+    assert f'action="/live/{room.slug}/vergeten/"' in page
+
+    response = client.post(f"/live/{room.slug}/vergeten/", follow=True)
+
+    page = response.content.decode()
+    assert "Deze browser kent je naam niet meer" in page
+    assert 'name="pseudonym"' in page
+    assert "live_guest" not in client.session
+
+
+def test_members_are_not_offered_to_forget_a_name(client, room, django_user_model):
+    user = django_user_model.objects.create_user(username="s", password="x", pseudonym="Sanne")
+    client.force_login(user)
+
+    page = client.get(f"/live/{room.slug}/").content.decode()
+
+    assert "/vergeten/" not in page
+    client.post(f"/live/{room.slug}/vergeten/")
+    assert client.session.get("_auth_user_id")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from community.text import clean_text
 from live import safety
 from live.models import LiveSafetySettings, Message
 from tests.live.conftest import db_call, join_as
@@ -30,9 +31,18 @@ def test_watched_phrases_are_recognised_as_whole_words(text, watched):
         ("Bel 06-12345678", True),
         ("Bel 06 1234 5678", True),
         ("Bel Veilig Thuis op 0800-2000", False),  # a free service number is what to share
-        ("Het was in 2024 en 2025", False),
-        ("Postcode 1234 AB nummer 12", False),
+        ("Bel 0900-8844 voor de politie", False),
+        ("Het was in 2024 en 2025, om 20.30 uur", False),
         ("Hij woont op de hoek", True),
+        # An address leads to a house as surely as a phone number leads to a person.
+        ("Postcode 1234 AB nummer 12", True),
+        ("Kerkstraat 12 in Utrecht", True),
+        # Ways around a simple pattern: a service number glued on, other separators,
+        # invisible characters between the digits (the protocol's clean_text removes them).
+        ("Bel 0800-2000 0612345678", True),
+        ("Bel 0900 0612345678", True),
+        ("06.12.34.56.78", True),
+        (clean_text("06\u20601234\ufeff5678"), True),
     ],
 )
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from stories.identifying_words import (
+from community.identifying_words import (
     AMBIGUOUS_NAMES,
     FIRST_NAMES,
     NAME_TITLES,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from stories.identifying import find_identifying_details, segments
+from community.identifying import find_identifying_details, segments
 
 pytestmark = pytest.mark.smoke
 
