@@ -1,11 +1,12 @@
 """What clients are told: rooms, messages, questions and statements as plain JSON-ready dicts.
 
 The same shapes go into `room.state` and into the events that follow, so the client has one
-way of drawing each thing. Nothing here is translated: each client has its own language and
-draws the words from its page.
+way of drawing each thing. Nothing sent to clients is translated: each client has its own
+language and draws the words from its page. (results() is for templates.)
 """
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from live import conf
 from live.models import LiveRoom, Message, Question, QuestionUpvote, Statement, StatementVote
@@ -54,6 +55,24 @@ def statement_data(statement, counts=None):
         "status": statement.status,
         "counts": counts,
         "total": sum(counts.values()),
+    }
+
+
+def results(counts):
+    """A statement's results as a template draws them: a row per choice, with percentages."""
+    total = sum(counts.values())
+    labels = {"agree": _("Agree"), "disagree": _("Disagree"), "neutral": _("Neutral")}
+    return {
+        "total": total,
+        "rows": [
+            {
+                "choice": choice,
+                "label": labels[choice],
+                "count": counts[choice],
+                "percent": round(100 * counts[choice] / total) if total else 0,
+            }
+            for choice in CHOICES
+        ],
     }
 
 

@@ -30,33 +30,16 @@ def _history(room):
     statements = list(room.statements.exclude(status=Statement.Status.DRAFT).order_by("-id"))
     current = next((s for s in statements if s.status == Statement.Status.OPEN), None)
     if current is not None:
-        current.results = _results(current, state.tally(current))
+        current.results = state.results(state.tally(current))
     closed = [s for s in statements if s.status == Statement.Status.CLOSED]
     for statement in closed:
-        statement.results = _results(statement, statement.stored_counts())
+        statement.results = state.results(statement.stored_counts())
     return {
         "chat_messages": messages_[::-1],
         "questions": questions,
         "waiting": state.waiting_count(room.pk),
         "statement": current,
         "closed_statements": closed,
-    }
-
-
-def _results(statement, counts):
-    total = sum(counts.values())
-    labels = {"agree": _("Agree"), "disagree": _("Disagree"), "neutral": _("Neutral")}
-    return {
-        "total": total,
-        "rows": [
-            {
-                "choice": choice,
-                "label": labels[choice],
-                "count": counts[choice],
-                "percent": round(100 * counts[choice] / total) if total else 0,
-            }
-            for choice in state.CHOICES
-        ],
     }
 
 
@@ -83,7 +66,7 @@ def _context(request, live_room, join_form=None):
         },
         "slow_choices": LiveRoom._meta.get_field("slow_mode_seconds").choices,
         "retention_days": conf.retention_days(),
-        "empty_results": _results(None, dict.fromkeys(state.CHOICES, 0)),
+        "empty_results": state.results(dict.fromkeys(state.CHOICES, 0)),
         **_history(live_room),
     }
 
