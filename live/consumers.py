@@ -2,23 +2,27 @@
 
 Each frame is size-checked, rate-limited and validated (live.protocol) before a service sees
 it; whatever goes wrong becomes an `error` event in the connection's language and the
-connection stays usable. Events for the room arrive as JSON text serialised once
-(live.fanout) and are passed on unchanged.
+connection stays usable. Events for the room arrive as JSON text serialised once, through the
+process's fan-out (live.fanout) into this connection's inbox, and are passed on unchanged.
 """
 
+import contextlib
 import logging
 import time
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
+from channels.layers import get_channel_layer
+from channels.utils import await_many_dispatch
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
-from live import conf, permissions, presence, protocol, services, state, throttle
+from live import conf, fanout, permissions, presence, protocol, services, state, throttle
 from live.fanout import encode, moderators_group, participant_group, room_group
 from live.models import LiveRoom, Statement
 from moderation.staff import SESSION_SEEN
@@ -27,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 # A client that keeps sending after being told to slow down is cut off (it may reconnect).
 CLOSE_FLOODING = 4008
+# A client so far behind that its events piled up is cut off; it reconnects with ?last=.
+CLOSE_TOO_SLOW = 4009
 CLOSE_NO_ROOM = 4404
 REFUSALS_BEFORE_CLOSE = 20
 
@@ -78,7 +84,20 @@ def last_seen_id(scope):
 
 
 class LiveRoomConsumer(AsyncWebsocketConsumer):
-    groups = []  # joined in connect(), once the room and the person are known
+    # Channels' own per-connection groups stay empty: the room's events come through
+    # live.fanout, joined in connect() once the room and the person are known.
+    groups = []
+
+    async def __call__(self, scope, receive, send):
+        # As Channels' AsyncConsumer.__call__, with one difference: the second source of
+        # messages is this connection's fan-out inbox, not a channel of its own in the layer.
+        self.scope = scope
+        self.channel_layer = get_channel_layer(self.channel_layer_alias)
+        self.channel_name = await self.channel_layer.new_channel()
+        self.inbox = fanout.Inbox()
+        self.base_send = send
+        with contextlib.suppress(StopConsumer):
+            await await_many_dispatch([receive, self.inbox.get], self.dispatch)
 
     async def connect(self):
         self.room_id = None
@@ -88,13 +107,12 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
         if not found:
             await self.close(code=CLOSE_NO_ROOM)
             return
-        self.groups = [room_group(self.room_id)]
+        groups = [room_group(self.room_id)]
         if self.actor.moderator:
-            self.groups.append(moderators_group(self.room_id))
+            groups.append(moderators_group(self.room_id))
         if self.actor.participant_id:
-            self.groups.append(participant_group(self.actor.participant_id))
-        for group in self.groups:
-            await self.channel_layer.group_add(group, self.channel_name)
+            groups.append(participant_group(self.actor.participant_id))
+        await fanout.join(self.inbox, groups)
         await self.accept()
         # Joined the groups first: whatever happens while the state is read arrives after it
         # (the client ignores what it already has).
@@ -145,8 +163,7 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code):
         if self.room_id is None:
             return
-        for group in self.groups:
-            await self.channel_layer.group_discard(group, self.channel_name)
+        await fanout.leave(self.inbox)
         await database_sync_to_async(presence.leave)(self.room_id, self.presence_id)
         await self._presence_changed()
 
@@ -313,3 +330,7 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
         if meta and "slow" in meta:
             self.bucket.size, self.bucket.rate = self._bucket_size(meta["slow"])
         await self.send(text_data=message["text"])
+
+    async def live_overflow(self, message):
+        """This connection's inbox filled up: the client is too slow to keep up."""
+        await self.close(code=CLOSE_TOO_SLOW)

@@ -1,20 +1,43 @@
 """Getting an event to everyone in a room: the one place that knows how.
 
 Each event is serialised to JSON once, here, and handed to the channel layer as text; every
-connection forwards that text as it is. Today the fan-out is the channel layer's groups (the
-Redis layer shares them between worker processes). To fan out inside each process instead
-(one layer message per process, then a loop over local connections), only this module and the
-consumer's join/leave change.
+connection forwards that text as it is.
+
+The fan-out happens in two steps. Between processes, the channel layer's groups (the Redis
+layer shares them between workers): each process is one member of a group, with one channel
+of its own, however many of its connections are in the group. Inside a process, a `Hub` hands
+each event to the inbox of every local connection in the group. A message to a room of 2,000
+people is then one layer message per worker process instead of 2,000, and nothing about it
+touches Redis more than once per process.
+
+A connection reads its inbox in its own dispatch loop (see LiveRoomConsumer), so events reach
+it in order, after its `room.state`, and never in the middle of one of its own handlers: the
+same guarantees Channels gives a consumer's own channel.
 """
 
+import asyncio
+import contextlib
 import json
+import logging
+import weakref
+from collections import defaultdict
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
+logger = logging.getLogger(__name__)
+
 # The handler on the consumer: LiveRoomConsumer.live_send.
 HANDLER = "live.send"
+
+# Events waiting for one connection; a client that falls this far behind is closed, so it
+# reconnects and gets what it missed from the history (the Redis layer held 1,500 per channel).
+INBOX_CAPACITY = 1_500
+
+# A group membership in the Redis layer expires after a day (channels_redis' group_expiry);
+# the process renews its memberships well before that.
+RENEW_SECONDS = 60 * 60
 
 
 def room_group(room_id):
@@ -35,7 +58,7 @@ def encode(event):
 
 async def apublish(group, event, meta=None):
     """Send `event` to everyone in `group`; `meta` is for the consumers, not the clients."""
-    message = {"type": HANDLER, "text": encode(event)}
+    message = {"type": HANDLER, "group": group, "text": encode(event)}
     if meta:
         message["meta"] = meta
     await get_channel_layer().group_send(group, message)
@@ -49,3 +72,111 @@ def publish(group, event, meta=None):
 def publish_on_commit(group, event, meta=None):
     # robust: what was stored stays stored if the layer is down; clients get it on reconnect.
     transaction.on_commit(lambda: publish(group, event, meta), robust=True)
+
+
+class Inbox:
+    """The events for one connection, read by its consumer's dispatch loop."""
+
+    def __init__(self):
+        self.queue = asyncio.Queue()
+        self.overflowed = False
+        self.groups = ()
+
+    def put(self, message):
+        if self.queue.qsize() >= INBOX_CAPACITY:
+            # Too far behind: one last message tells the consumer to close the connection.
+            if not self.overflowed:
+                self.overflowed = True
+                self.queue.put_nowait({"type": "live.overflow"})
+            return
+        self.queue.put_nowait(message)
+
+    async def get(self):
+        return await self.queue.get()
+
+
+class Hub:
+    """This process's membership of the layer's groups, and its connections in each group."""
+
+    def __init__(self, layer):
+        self.layer = layer
+        self.channel = None
+        self.members = defaultdict(set)
+        self.lock = asyncio.Lock()
+        self.reader = None
+
+    async def join(self, inbox, groups):
+        async with self.lock:
+            if self.channel is None:
+                self.channel = await self.layer.new_channel("live.hub")
+            for group in groups:
+                if not self.members[group]:
+                    await self.layer.group_add(group, self.channel)
+                self.members[group].add(inbox)
+            inbox.groups = tuple(groups)
+            if self.reader is None or self.reader.done():
+                self.reader = asyncio.create_task(self._read())
+
+    async def leave(self, inbox):
+        async with self.lock:
+            for group in inbox.groups:
+                members = self.members.get(group)
+                if members is None:
+                    continue
+                members.discard(inbox)
+                if not members:
+                    del self.members[group]
+                    with contextlib.suppress(Exception):
+                        await self.layer.group_discard(group, self.channel)
+            inbox.groups = ()
+            if not self.members and self.reader is not None:
+                self.reader.cancel()
+                self.reader = None
+
+    async def _read(self):
+        """Hand every message on this process's channel to the connections in its group."""
+        renew = asyncio.create_task(self._renew())
+        try:
+            while True:
+                try:
+                    message = await self.layer.receive(self.channel)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    logger.exception("live fan-out: reading from the channel layer failed")
+                    await asyncio.sleep(1)
+                    continue
+                for inbox in list(self.members.get(message.get("group"), ())):
+                    inbox.put(message)
+        finally:
+            renew.cancel()
+
+    async def _renew(self):
+        while True:
+            await asyncio.sleep(RENEW_SECONDS)
+            for group in list(self.members):
+                with contextlib.suppress(Exception):
+                    await self.layer.group_add(group, self.channel)
+
+
+# One hub per event loop (a worker has one; tests may start several) and channel layer.
+_hubs = weakref.WeakKeyDictionary()
+
+
+def hub():
+    loop = asyncio.get_running_loop()
+    layer = get_channel_layer()
+    current = _hubs.get(loop)
+    if current is None or current.layer is not layer:
+        current = _hubs[loop] = Hub(layer)
+    return current
+
+
+async def join(inbox, groups):
+    """From now on, put the events of `groups` into `inbox`."""
+    await hub().join(inbox, groups)
+
+
+async def leave(inbox):
+    """Stop putting events into `inbox`."""
+    await hub().leave(inbox)

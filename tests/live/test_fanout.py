@@ -1,0 +1,86 @@
+"""The fan-out: one channel-layer member per process and room, handing events to its connections."""
+
+import pytest
+from channels.layers import get_channel_layer
+
+from live import fanout
+from live.fanout import room_group
+from tests.live.conftest import db_call, join_as
+
+pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+async def layer_members(group):
+    """The channels the layer would send a group message to (in-memory or Redis layer)."""
+    layer = get_channel_layer()
+    if hasattr(layer, "_group_key"):
+        connection = layer.connection(layer.consistent_hash(group))
+        return [name.decode() for name in await connection.zrange(layer._group_key(group), 0, -1)]
+    return list(layer.groups.get(group, {}))
+
+
+async def test_two_connections_in_one_process_share_one_layer_membership(room, people):
+    first = await people().connect(room)
+    second = await people().connect(room)
+
+    members = await layer_members(room_group(room.pk))
+    assert len(members) == 1
+    assert members[0].startswith("live.hub")
+
+    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Eén"}})
+
+    for socket in (first, second):
+        event = await socket.expect("chat.message")
+        assert event["message"]["text"] == "Eén"
+
+
+async def test_a_chat_message_reaches_every_connection_of_the_process_once(room, guest, people):
+    readers = [await people().connect(room) for _ in range(3)]
+    writer = await guest.connect(room)
+
+    await writer.send(type="chat.send", text="Voor iedereen")
+
+    for socket in [*readers, writer]:
+        event = await socket.expect("chat.message")
+        assert event["message"]["text"] == "Voor iedereen"
+        assert await socket.nothing("chat.message")
+
+
+async def test_a_connection_that_left_gets_nothing_more_and_the_last_one_leaves_the_group(
+    room, people
+):
+    staying = await people().connect(room)
+    leaving = await people().connect(room)
+    await leaving.close()
+
+    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Na"}})
+    assert (await staying.expect("chat.message"))["message"]["text"] == "Na"
+    assert len(fanout.hub().members[room_group(room.pk)]) == 1
+
+    await staying.close()
+    assert room_group(room.pk) not in fanout.hub().members
+    assert await layer_members(room_group(room.pk)) == []
+
+
+async def test_private_events_reach_only_that_participant(room, guest, people):
+    other = await db_call(join_as, people(), room, "Noor")
+    mine = await guest.connect(room)
+    theirs = await other.connect(room)
+
+    await fanout.apublish(
+        fanout.participant_group(mine.state["me"]["pid"]), {"type": "me.muted", "muted": True}
+    )
+
+    assert (await mine.expect("me.muted"))["muted"] is True
+    assert await theirs.nothing("me.muted")
+
+
+def test_a_connection_that_falls_far_behind_is_told_to_close_once():
+    inbox = fanout.Inbox()
+    for number in range(fanout.INBOX_CAPACITY + 10):
+        inbox.put({"type": fanout.HANDLER, "text": str(number)})
+
+    assert inbox.queue.qsize() == fanout.INBOX_CAPACITY + 1
+    messages = [inbox.queue.get_nowait() for _ in range(inbox.queue.qsize())]
+    assert messages[-1] == {"type": "live.overflow"}
+    assert [m["type"] for m in messages].count("live.overflow") == 1
