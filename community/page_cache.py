@@ -1,0 +1,154 @@
+"""A shared cache of the public pages that anonymous visitors read most.
+
+Who is served from it: a GET without a query string from a browser that carries neither a
+session cookie nor a messages cookie, so nobody who is signed in, no guest with a pseudonym
+and nobody with a message waiting. Which pages: live Wagtail pages of CACHED_PAGE_TYPES, at
+their own URL (not the forms and private links that RoutablePageMixin serves below them).
+Workshop and event pages are left out: they show how many seats are left.
+
+What is stored: only a 200 response that sets no cookie, put no CSRF token in the page and does
+not say private, no-store or no-cache. The key holds the scheme, host, path and the language
+the visitor is served (language cookie, then Accept-Language), so Dutch and English readers
+never get each other's interface.
+
+A stored page is never served once anything it may show has changed: every save or delete of
+a page, a revision, a story, a snippet or a setting (the apps in WATCHED_APPS) bumps a
+generation number after the commit, in the cache all workers share, and only pages of the
+current generation are served. The timeout is the backstop for changes made by other processes
+(management commands).
+"""
+
+import logging
+import secrets
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import cc_delim_re
+
+logger = logging.getLogger(__name__)
+
+CACHED_PAGE_TYPES = frozenset(
+    {"community.HomePage", "community.StandardPage", "stories.StoryIndexPage", "stories.StoryPage"}
+)
+WATCHED_APPS = frozenset({"wagtailcore", "community", "stories", "wagtailsnippets"})
+TIMEOUT = 5 * 60
+GENERATION_KEY = "pagecache:generation"
+UNCACHEABLE = frozenset({"private", "no-store", "no-cache"})
+# Says whether a page came from the cache ("hit") or was just stored; absent otherwise.
+STATUS_HEADER = "X-Kring-Cache"
+
+
+def _generation_now():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A random start: pages stored before the key was lost can never match it.
+        cache.add(GENERATION_KEY, secrets.randbelow(2**40), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump_generation():
+    """Make every stored page stale, now and again once the current transaction commits.
+
+    The second bump closes the window in which a request could still read and store the old
+    content under the new generation before the commit.
+    """
+
+    def bump():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet: nothing is stored under one
+            _generation_now()
+        except Exception:
+            logger.exception("page cache: could not invalidate the stored pages")
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _content_changed(sender, **kwargs):
+    if sender._meta.app_label in WATCHED_APPS:
+        bump_generation()
+
+
+post_save.connect(_content_changed, dispatch_uid="community.page_cache.save")
+post_delete.connect(_content_changed, dispatch_uid="community.page_cache.delete")
+
+
+def _anonymous(request):
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
+def _key(request):
+    language = translation.get_language_from_request(request)
+    return f"pagecache:{request.scheme}:{request.get_host()}:{language}:{request.path}"
+
+
+def _cacheable_route(request):
+    """The page answered is one of CACHED_PAGE_TYPES, at its own URL."""
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is None:
+        return False
+    page = route[0]
+    if type(page)._meta.label not in CACHED_PAGE_TYPES or not page.live:
+        return False
+    match = getattr(request, "routable_resolver_match", None)
+    return match is None or match.route == ""
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_USED") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    directives = {part.split("=")[0].strip() for part in cc_delim_re.split(control)}
+    if directives & UNCACHEABLE or "max-age=0" in control:
+        return False
+    return _cacheable_route(request)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole anonymous pages; see the module docstring for the rules."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "GET" or request.META.get("QUERY_STRING") or not _anonymous(request):
+            return self.get_response(request)
+        try:
+            key = _key(request)
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY)
+            if generation is None:
+                generation = _generation_now()
+            stored = found.get(key)
+        except Exception:  # a cache that is down (or a bad Host) must not take the page down
+            return self.get_response(request)
+        if stored is not None and stored[0] == generation:
+            _generation, headers, content = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response[STATUS_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if _storable(request, response):
+            headers = [(n, v) for n, v in response.items() if n.lower() != "set-cookie"]
+            try:
+                cache.set(key, (generation, headers, response.content), TIMEOUT)
+            except Exception:
+                logger.warning("page cache: could not store a page")
+            else:
+                response[STATUS_HEADER] = "stored"
+        return response
