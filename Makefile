@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run test lint format migrate messages seed clean demo-code
+.PHONY: help install run test lint format migrate messages seed clean demo-code bench
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -46,6 +46,11 @@ demo-code: $(INSTALLED) ## Print the demo staff's current second-factor (TOTP) c
 
 test: $(INSTALLED) ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis, wrk; ~15 min); see bench/README.md
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
+	$(BIN)/pip install --quiet -e ".[bench]"
+	$(BIN)/python -m bench
 
 lint: $(INSTALLED) ## Check code style and correctness with ruff
 	$(BIN)/ruff check .

@@ -1,0 +1,240 @@
+"""`make bench`: start the stack, run every benchmark bounded in time, stop everything, report.
+
+Settings (environment): BENCH_CLIENTS (live clients, 2000), BENCH_LIVE_SECONDS (20),
+BENCH_HTTP_SECONDS (10), BENCH_SERVERS (the servers to compare, "uvicorn,daphne,granian"; the
+first one runs every benchmark, the others the HTTP and live ones, shorter),
+BENCH_WORKERS (processes per server, one per core).
+"""
+
+import asyncio
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import traceback
+from importlib.metadata import version
+from pathlib import Path
+
+from bench import concerns_bench, http, live, registration, sanitise, stack
+
+RESULTS = Path(__file__).with_name("results")
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "2000"))
+LIVE_SECONDS = int(os.environ.get("BENCH_LIVE_SECONDS", "20"))
+HTTP_SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "10"))
+SERVERS = [s for s in os.environ.get("BENCH_SERVERS", "uvicorn,daphne,granian").split(",") if s]
+RATE = 2
+
+TARGETS = {
+    "pages": "story index and story page >= 50% of the bare view's req/s, p95 < 50 ms",
+    "live": "2,000 clients, 2 msg/s: 0 lost, delivery p99 < 250 ms",
+    "concerns": "p95 at 1,000,000 signals <= 1.2x p95 at 1,000",
+    "registration": "exactly 20 confirmed, the rest waiting-listed, 0 errors",
+    "sanitising": "cost per 3 KB story reported next to nh3",
+}
+
+
+def machine(stack_):
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = int(
+        next(
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+    )
+    import redis
+
+    redis_version = redis.Redis.from_url(stack.REDIS_URL).info("server")["redis_version"]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=stack.ROOT
+    ).stdout.strip()
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": round(memory_kb / 2**20, 1),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "postgresql": stack_.query("SHOW server_version"),
+        "redis": redis_version,
+        "workers_per_server": stack.WORKERS,
+        "versions": {
+            name: version(name)
+            for name in (
+                "django",
+                "wagtail",
+                "channels",
+                "channels-redis",
+                "uvicorn",
+                "daphne",
+                "granian",
+                "websockets",
+                "bleach",
+                "nh3",
+            )
+        },
+        "commit": commit,
+        "load_average_at_start": os.getloadavg(),
+    }
+
+
+def step(results, name, function, *args):
+    """Run one benchmark; a failure is recorded and the others still run."""
+    print(f"-- {name} ...", flush=True)
+    started = time.monotonic()
+    try:
+        results[name] = function(*args)
+    except Exception as error:
+        traceback.print_exc()
+        results[name] = {"error": f"{type(error).__name__}: {error}"}
+    print(f"   {name} took {time.monotonic() - started:.0f}s", flush=True)
+
+
+def live_pair(stack_, server, data, clients, seconds):
+    cookies = asyncio.run(live.join_senders(server.base, data["room"]))
+    return live.kring(stack_, server, data["room"], clients, seconds, RATE, cookies)
+
+
+def main():
+    started = time.monotonic()
+    stack_ = stack.Stack()
+    report = {"started_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")}
+    results = report["results"] = {}
+    try:
+        print("-- preparing the bench database and data set ...", flush=True)
+        data = stack_.prepare()
+        report["machine"] = machine(stack_)
+        report["data"] = {k: v for k, v in data.items() if k != "hot_addresses"}
+        report["settings"] = {
+            "clients": CLIENTS,
+            "live_seconds": LIVE_SECONDS,
+            "http_seconds": HTTP_SECONDS,
+            "rate_per_s": RATE,
+            "servers": SERVERS,
+        }
+        pages = {
+            "home": data["home"],
+            "story_index": data["story_index"],
+            "story": data["story"],
+            "workshop": data["workshop"],
+        }
+        step(results, "sanitising", sanitise.run)
+        step(results, "live_bare", live.bare, stack_, CLIENTS, LIVE_SECONDS, RATE)
+        for number, kind in enumerate(SERVERS):
+            main_server = number == 0
+            server = stack_.server(kind)
+            try:
+                http_seconds = HTTP_SECONDS if main_server else max(3, HTTP_SECONDS // 2)
+                live_seconds = LIVE_SECONDS if main_server else max(5, LIVE_SECONDS // 2)
+                step(results, f"http_{kind}", http.run, server, pages, http_seconds)
+                step(
+                    results, f"live_{kind}", live_pair, stack_, server, data, CLIENTS, live_seconds
+                )
+                if main_server:
+                    step(results, "registration", registration.run, stack_, server, data)
+                    step(results, "concerns", concerns_bench.run, stack_, server, data)
+            finally:
+                server.stop()
+            stack_.flush_redis()
+    finally:
+        stack_.cleanup()
+    report["server"] = SERVERS[0] if SERVERS else None
+    report["wall_seconds"] = round(time.monotonic() - started)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
+    print_table(report)
+    print(f"\nwritten to {RESULTS / 'latest.json'}; make bench took {report['wall_seconds']}s")
+
+
+def _fmt(value, unit=""):
+    return "-" if value is None else f"{value}{unit}"
+
+
+def print_table(report):
+    results = report["results"]
+    m = report.get("machine", {})
+    print(
+        f"\nKring bench — {m.get('cpu')} x{m.get('cores')}, {m.get('memory_gib')} GiB, "
+        f"Python {m.get('python')}, PostgreSQL {m.get('postgresql')}, Redis {m.get('redis')}, "
+        f"{m.get('workers_per_server')} workers per server, commit {m.get('commit')}"
+    )
+    for kind in SERVERS:
+        figures = results.get(f"http_{kind}", {})
+        print(f"\nHTTP, {kind}, {http.CONNECTIONS} clients")
+        if "error" in figures:
+            print("  failed:", figures["error"])
+            continue
+        print(
+            f"  {'page':<12} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+            f"{'vs bare':>8} {'errors':>7}  cache"
+        )
+        for name, f in figures.items():
+            print(
+                f"  {name:<12} {f['req_per_s']:>8} {f['p50_ms']:>8} {f['p95_ms']:>8} "
+                f"{f['p99_ms']:>8} {f['ratio_to_bare']:>8} {f['errors'] + f['non_2xx']:>7}  "
+                f"{f.get('cache') or '-'}"
+            )
+    print(f"\nLive room, {CLIENTS} clients, {RATE} msg/s")
+    print(
+        f"  {'server':<10} {'connected':>9} {'sent':>5} {'lost':>6} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'max ms':>8} {'RSS MB':>8} {'CPU':>5} {'connect s':>9}"
+    )
+    for name in ["bare", *SERVERS]:
+        f = results.get(f"live_{name}", {})
+        if "error" in f or not f:
+            print(f"  {name:<10} failed: {f.get('error')}")
+            continue
+        print(
+            f"  {name:<10} {f['connected']:>9} {f['sent']:>5} {f['lost']:>6} "
+            f"{_fmt(f['latency_p50_ms']):>8} {_fmt(f['latency_p99_ms']):>8} "
+            f"{_fmt(f['latency_max_ms']):>8} {_fmt(f['server_rss_end_mb']):>8} "
+            f"{_fmt(f['server_cpu_cores']):>5} {f['connect_seconds']:>9}"
+        )
+    c = results.get("concerns", {})
+    print("\nConcern tool, submission")
+    if "error" in c:
+        print("  failed:", c["error"])
+    else:
+        for size in ("1,000", "1,000,000"):
+            f = c.get(size, {})
+            print(
+                f"  {size:>9} signals: p50 {_fmt(f.get('p50_ms'))} ms, p95 "
+                f"{_fmt(f.get('p95_ms'))} ms, p99 {_fmt(f.get('p99_ms'))} ms "
+                f"({f.get('submissions')} ok, {f.get('failed')} failed)"
+            )
+        print(f"  p95 ratio 1,000,000 / 1,000: {_fmt(c.get('p95_ratio'))}")
+    r = results.get("registration", {})
+    print("\nRegistration")
+    if "error" in r:
+        print("  failed:", r["error"])
+    else:
+        print(
+            f"  {r.get('attempts')} attempts on {r.get('seats')} seats: {r.get('confirmed')} "
+            f"confirmed, {r.get('waiting')} waiting-listed, {r.get('errors')} errors, "
+            f"other {r.get('other')}, {r.get('seconds')} s"
+        )
+    s = results.get("sanitising", {})
+    print("\nSanitising a 3 KB story")
+    if "error" in s:
+        print("  failed:", s["error"])
+    else:
+        print(
+            f"  bleach {s.get('bleach_us')} µs, nh3 {s.get('nh3_us')} µs "
+            f"(bleach {s.get('bleach_to_nh3')}x nh3)"
+        )
+    print("\nTargets:")
+    for name, text in TARGETS.items():
+        print(f"  {name}: {text}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""The bench stack: config.settings.production as it is, driven by the environment that
+bench.stack sets, plus what only a benchmark needs. Never used outside `make bench`.
+
+Differences from production, each needed to measure something and none making a page faster:
+- ROOT_URLCONF adds the bare view (/bench/bare/) that the HTTP figures are compared with.
+- Mails are sent in the request to files instead of by `db_worker` through SMTP: the
+  registration benchmark reads the confirmation links from them, as a person reads the mail.
+- The proof-of-work challenge asks for a smaller counter, so the load generator spends less
+  CPU solving it. The server's cost of checking a solution (one HMAC) does not depend on it.
+- While the data set loads, background tasks (search-index updates) are dropped.
+- Static files are collected into the benchmark's own temporary folder.
+"""
+
+from config.env import env
+from config.settings.production import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if env("BENCH_LOADING"):
+    # While bench.data loads pages, their search-index updates are skipped: nothing searches.
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = env("BENCH_MAIL_DIR", "")
+
+KRING_CONCERN_POW_MAX_NUMBER = 2_000
+
+STATIC_ROOT = env("BENCH_STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405

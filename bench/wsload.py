@@ -1,0 +1,107 @@
+"""Websocket receivers for the live benchmark: one process holding many connections.
+
+    python -m bench.wsload URL COUNT ORIGIN
+
+Opens COUNT connections to URL (a Kring room or the bare broadcast server: the same code for
+both), prints `ready <opened> <failed>` once they are open, and then records, for every chat
+message that arrives, its delivery latency (arrival time minus the send time the sender put in
+the text; both clocks are this machine's CLOCK_MONOTONIC). When a line `stop` arrives on stdin
+(or after --max-seconds) it prints one JSON line with the latencies and, per connection, which
+messages it got, closes everything and exits.
+"""
+
+import argparse
+import asyncio
+import contextlib
+import json
+import sys
+import time
+
+import uvloop
+from websockets.asyncio.client import connect
+
+CONNECT_CONCURRENCY = 32
+
+
+class Receiver:
+    def __init__(self):
+        self.latencies = []
+        self.seen = []  # one set of message numbers per open connection
+
+    async def run(self, url, origin, socket_ready, seen):
+        # Clients offer permessage-deflate, as browsers do.
+        async with connect(
+            url, origin=origin, open_timeout=60, ping_interval=None, max_size=2**22
+        ) as socket:
+            socket_ready.set()
+            async for frame in socket:
+                if '"chat.message"' not in frame:
+                    continue
+                now = time.monotonic()
+                event = json.loads(frame)
+                if event.get("type") != "chat.message":
+                    continue
+                parts = event["message"]["text"].split()
+                if len(parts) == 3 and parts[0] == "bench":
+                    seen.add(int(parts[1]))
+                    self.latencies.append((now - float(parts[2])) * 1000)
+
+
+async def main(url, count, origin, max_seconds):
+    receiver = Receiver()
+    gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
+    tasks, failed = [], 0
+
+    async def open_one():
+        nonlocal failed
+        for attempt in range(3):
+            ready, seen = asyncio.Event(), set()
+            async with gate:
+                task = asyncio.create_task(receiver.run(url, origin, ready, seen))
+                done_waiting = asyncio.create_task(ready.wait())
+                await asyncio.wait({task, done_waiting}, return_when=asyncio.FIRST_COMPLETED)
+            if ready.is_set():
+                receiver.seen.append(seen)
+                tasks.append(task)
+                return
+            done_waiting.cancel()
+            with contextlib.suppress(BaseException):
+                await task
+            await asyncio.sleep(0.5 * (attempt + 1))
+        failed += 1
+
+    started = time.monotonic()
+    await asyncio.gather(*(open_one() for _ in range(count)))
+    print(f"ready {len(tasks)} {failed} {time.monotonic() - started:.2f}", flush=True)
+
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    with contextlib.suppress(TimeoutError):
+        while (await asyncio.wait_for(reader.readline(), max_seconds)).strip() != b"stop":
+            pass
+    closed_early = sum(1 for task in tasks if task.done())
+    print(
+        json.dumps(
+            {
+                "latencies_ms": [round(value, 3) for value in receiver.latencies],
+                "seen": [sorted(numbers) for numbers in receiver.seen],
+                "failed": failed,
+                "closed_early": closed_early,
+            }
+        ),
+        flush=True,
+    )
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("count", type=int)
+    parser.add_argument("origin")
+    parser.add_argument("--max-seconds", type=float, default=600)
+    args = parser.parse_args()
+    uvloop.run(main(args.url, args.count, args.origin, args.max_seconds))
