@@ -69,6 +69,11 @@ def publish(group, event, meta=None):
     async_to_sync(apublish)(group, event, meta)
 
 
+def notify(group, handler):
+    """Wake the connections in `group` with a message for `handler` that no client sees."""
+    async_to_sync(get_channel_layer().group_send)(group, {"type": handler, "group": group})
+
+
 def publish_on_commit(group, event, meta=None):
     # robust: what was stored stays stored if the layer is down; clients get it on reconnect.
     transaction.on_commit(lambda: publish(group, event, meta), robust=True)
@@ -130,8 +135,12 @@ class Hub:
                         await self.layer.group_discard(group, self.channel)
             inbox.groups = ()
             if not self.members and self.reader is not None:
-                self.reader.cancel()
-                self.reader = None
+                # Wait for the read to end: the Redis layer only lets go of its receive lock
+                # (bound to this event loop) once its cancelled receive has finished.
+                reader, self.reader = self.reader, None
+                reader.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reader
 
     async def _read(self):
         """Hand every message on this process's channel to the connections in its group."""
