@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from community.text import clean_text
 from moderation.models import Reason
+from moderation.registry import adapters
+from moderation.reports import ACTIONS
 
 
 class ReportForm(forms.Form):
@@ -24,12 +26,17 @@ class ReportForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    action = forms.ChoiceField(
-        choices=[
-            ("dismiss", _("Dismiss")),
-            ("hide", _("Hide")),
-            ("remove", _("Remove")),
-            ("restore", _("Restore")),
-        ]
-    )
+    """One button press in the queue: a decision on reports, or an action of the item's app."""
+
+    action = forms.ChoiceField()
     why = forms.CharField(label=_("Why"), required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = set(ACTIONS)
+        for adapter in adapters():
+            names.update(adapter.actions)
+        self.fields["action"].choices = [(name, name) for name in sorted(names)]
+
+    def clean_why(self):
+        return clean_text(self.cleaned_data["why"], max_length=300)

@@ -4,6 +4,8 @@ An app registers an adapter for its model; the report form, the queue and the de
 work the same for stories, chat messages and anything added later.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
 from wagtail.actions.delete_page import DeletePageAction
@@ -17,12 +19,44 @@ class NotRestorable(Exception):
     """The item was not hidden by moderation, or what was public then is gone."""
 
 
+class Refused(Exception):
+    """An action that cannot be done on the item now; `message` tells the moderator why."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action on an item besides the decisions on its reports (posting, muting its writer).
+
+    Such actions never close reports. `done` may name the item as %(title)s.
+    """
+
+    label: str
+    done: str
+    needs_why: bool = False
+    danger: bool = False
+
+
 class ModerationAdapter:
     """How to show, hide, restore and remove one kind of content. Subclass per model."""
 
     model = None
     slug = ""  # in report URLs: /melden/<slug>/<id>/
     label = ""
+    # Shows the item where it appeared, under its row in the queue; gets context(item).
+    context_template = None
+    # {name: Action}: what else a moderator can do with items of this kind.
+    actions = {}
+
+    def can_moderate(self, user):
+        """Whether this moderator may see and act on this kind of content in the queue.
+
+        The queue's own permission is already checked; an app may ask for more.
+        """
+        return True
 
     def get(self, object_id):
         try:
@@ -56,6 +90,26 @@ class ModerationAdapter:
     def author_email(self, item):
         """An address to tell the author that their content was hidden, if one is known."""
         return None
+
+    def context(self, item):
+        """What context_template needs to show the item where it appeared."""
+        return {}
+
+    def held(self):
+        """Items that wait for a moderator before anyone sees them (not reported), oldest first."""
+        return []
+
+    def waiting_since(self, item):
+        """Since when a held item waits."""
+        raise NotImplementedError
+
+    def allowed_actions(self, item):
+        """The names in `actions` that a moderator may take on this item now."""
+        return []
+
+    def act(self, item, action, user, why):
+        """Do one of allowed_actions(); raise Refused when the item no longer allows it."""
+        raise NotImplementedError
 
 
 class PageAdapter(ModerationAdapter):

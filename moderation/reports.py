@@ -4,11 +4,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from community.mail import queue_mail
 from moderation.models import Decision, ModerationSettings, Report
-from moderation.registry import adapter_for_model
+from moderation.registry import Refused, adapter_for_model
 
 HIDE_ACTIONS = ["kring.moderation.auto_hide", "kring.moderation.hide"]
 
@@ -75,18 +76,34 @@ def _log_entries(item):
     return log_registry.get_logs_for_instance(item).order_by("-timestamp", "-id")
 
 
-def check_decision(item, action):
+def check_can_moderate(adapter, user):
+    """The queue's permission is checked by its view; some kinds of content ask for more."""
+    if not adapter.can_moderate(user):
+        raise PermissionDenied("not allowed to moderate this kind of content")
+
+
+def check_decision(item, action, user):
     """Moderators decide on reported items only, and only restore what moderation hid."""
-    if not Report.objects.open().for_item(item).exists():
-        raise PermissionDenied("no open reports on this item")
-    if action == "restore" and hidden_by_moderation(item) is None:
-        raise PermissionDenied("this item was not hidden by moderation")
+    adapter = adapter_for_model(type(item))
+    check_can_moderate(adapter, user)
+    if action not in ACTIONS:
+        raise Refused(_("This cannot be done with this item now."))
+    if not Report.objects.open().for_item(item).exists() or (
+        action == "restore" and hidden_by_moderation(item) is None
+    ):
+        raise Refused(
+            _(
+                "“%(title)s” cannot be changed from the queue: it has no open reports, or "
+                "moderation did not hide it."
+            )
+            % {"title": adapter.title(item)}
+        )
 
 
 @transaction.atomic
 def do_decide(item, action, *, user, why=""):
     """A moderator's decision on a reported item: every open report on it is closed with it."""
-    check_decision(item, action)
+    check_decision(item, action, user)
     decision = ACTIONS[action]
     adapter = adapter_for_model(type(item))
     data = {"why": why}
@@ -102,35 +119,29 @@ def do_decide(item, action, *, user, why=""):
         adapter.remove(item, user=user)
 
 
-def queue():
-    """Reported items waiting for a decision, most reported first, with their reasons."""
-    rows = {}
-    for report in Report.objects.open().select_related("content_type").order_by("created_at"):
-        key = (report.content_type_id, report.object_id)
-        row = rows.get(key)
-        if row is None:
-            model = report.content_type.model_class()
-            adapter = adapter_for_model(model) if model else None
-            item = adapter.get(report.object_id) if adapter else None
-            if item is None:
-                continue
-            row = rows[key] = {
-                "item": item,
-                "adapter": adapter,
-                "slug": adapter.slug,
-                "object_id": report.object_id,
-                "reports": [],
-                "reporters": set(),
-                "oldest": report.created_at,
-                "hidden": adapter.is_hidden(item),
-                "title": adapter.title(item),
-                "excerpt": adapter.excerpt(item),
-                "url": adapter.public_url(item),
-            }
-        row["reports"].append(report)
-        row["reporters"].add(report.reporter_key)
-    result = list(rows.values())
-    for row in result:
-        row["count"] = len(row["reporters"])
-        del row["reporters"]
-    return sorted(result, key=lambda row: (-row["count"], row["oldest"]))
+def check_action(item, action, user, why):
+    """An action of the item's own app (see ModerationAdapter.actions): allowed now, and why."""
+    adapter = adapter_for_model(type(item))
+    check_can_moderate(adapter, user)
+    if action not in adapter.allowed_actions(item):
+        raise Refused(_("This cannot be done with this item now."))
+    if adapter.actions[action].needs_why and not why:
+        raise Refused(_("Write down why: the audit log keeps it."))
+    return adapter
+
+
+def do_moderate(item, action, *, user, why=""):
+    """What a moderator chose in the queue: the item's own action if it has one by that name
+    now (posting a held message), otherwise a decision on its open reports."""
+    adapter = adapter_for_model(type(item))
+    check_can_moderate(adapter, user)
+    if action in adapter.allowed_actions(item):
+        check_action(item, action, user, why)
+        adapter.act(item, action, user=user, why=why)
+    elif action in ACTIONS and Report.objects.open().for_item(item).exists():
+        do_decide(item, action, user=user, why=why)
+    else:
+        raise Refused(
+            _("This cannot be done with “%(title)s” now. Someone may have acted on it meanwhile.")
+            % {"title": adapter.title(item)}
+        )

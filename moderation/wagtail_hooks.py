@@ -5,15 +5,17 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from moderation.admin_views import QueueView, can_moderate, waiting_summary
+from moderation.admin_views import QueueView, can_moderate
+from moderation.audit import register_actions
+from moderation.queue import waiting_summary
 
-LOG_ACTIONS = {
-    "kring.moderation.auto_hide": (_("Hide after reports"), _("Hidden after reports")),
-    "kring.moderation.dismiss": (_("Dismiss reports"), _("Reports dismissed")),
-    "kring.moderation.hide": (_("Hide"), _("Hidden by a moderator")),
-    "kring.moderation.remove": (_("Remove"), _("Removed by a moderator")),
-    "kring.moderation.restore": (_("Restore"), _("Restored by a moderator")),
-}
+LOG_ACTIONS = [
+    ("kring.moderation.auto_hide", _("Hide after reports"), _("Hidden after reports")),
+    ("kring.moderation.dismiss", _("Dismiss reports"), _("Reports dismissed")),
+    ("kring.moderation.hide", _("Hide"), _("Hidden by a moderator")),
+    ("kring.moderation.remove", _("Remove"), _("Removed by a moderator")),
+    ("kring.moderation.restore", _("Restore"), _("Restored by a moderator")),
+]
 
 
 @hooks.register("register_admin_urls")
@@ -35,19 +37,22 @@ def register_queue_menu_item():
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    for action, (label, message) in LOG_ACTIONS.items():
-        actions.register_action(action, label, message)
+    register_actions(actions, LOG_ACTIONS)
 
 
 class WaitingPanel(Component):
     name = "kring_moderation_waiting"
     order = 50
 
+    def __init__(self, user):
+        self.user = user
+
     def render_html(self, parent_context=None):
-        return render_to_string("moderation/admin/dashboard_panel.html", waiting_summary())
+        summary = waiting_summary(self.user, details=False)
+        return render_to_string("moderation/admin/dashboard_panel.html", summary)
 
 
 @hooks.register("construct_homepage_panels")
 def add_waiting_panel(request, panels):
     if can_moderate(request.user):
-        panels.insert(0, WaitingPanel())
+        panels.insert(0, WaitingPanel(request.user))

@@ -31,14 +31,20 @@ def _to_moderators(room, event):
     publish_on_commit(moderators_group(room.pk), event)
 
 
+def _data(room, why):
+    """What an audit entry keeps besides who: the room, and the reason when one was given."""
+    return {"room": room.pk, "why": why} if why else {"room": room.pk}
+
+
 # Chat -----------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def do_remove_message(room, message_id, by, audit=True, erase=False):
+def do_remove_message(room, message_id, by, audit=True, erase=False, why=""):
     """Take a message out of the room; `erase` deletes its text for good (a report's decision).
 
-    `audit=False` when the caller (the moderation queue) writes its own audit entry.
+    `audit=False` when the caller (the moderation queue) writes its own audit entry; `why` is
+    the moderator's reason, when they gave one (the queue asks for it).
     """
     messages = Message.objects.filter(room=room)
     if not erase:
@@ -46,7 +52,7 @@ def do_remove_message(room, message_id, by, audit=True, erase=False):
     message = _get(messages, message_id, _("This message has already been removed."))
     message_pk = message.pk
     if audit:
-        log(message, "live.message.remove", user=by, data={"room": room.pk})
+        log(message, "live.message.remove", user=by, data=_data(room, why))
     if erase:
         message.delete()
     else:
@@ -72,13 +78,13 @@ def do_restore_message(room, message_id, by):
 
 
 @transaction.atomic
-def do_release_message(room, message_id, by):
+def do_release_message(room, message_id, by, why=""):
     """Post a message that a phrase held back, after a moderator read it."""
     held = Message.objects.filter(room=room, status=Message.Status.HELD)
     message = _get(held, message_id, _("This message is no longer waiting."))
     message.status = Message.Status.VISIBLE
     message.save(update_fields=["status"])
-    log(message, "live.message.release", user=by, data={"room": room.pk})
+    log(message, "live.message.release", user=by, data=_data(room, why))
     message = Message.objects.select_related("participant").get(pk=message.pk)
     _to_room(room, {"type": "chat.message", "message": state.message_data(message)})
     _to_moderators(room, {"type": "message.released", "id": message.pk})
@@ -181,13 +187,13 @@ def _close(room, statement, by):
 
 
 @transaction.atomic
-def do_mute(room, participant_id, by, muted=True):
+def do_mute(room, participant_id, by, muted=True, why=""):
     participants = Participant.objects.filter(room=room)
     participant = _get(participants, participant_id, _("This participant is not in this room."))
     participant.muted_at = timezone.now() if muted else None
     participant.save(update_fields=["muted_at"])
     action = "live.participant.mute" if muted else "live.participant.unmute"
-    log(participant, action, user=by, title=f"participant {participant.pk}", data={"room": room.pk})
+    log(participant, action, user=by, title=f"participant {participant.pk}", data=_data(room, why))
     publish_on_commit(participant_group(participant.pk), {"type": "me.muted", "muted": muted})
     _to_moderators(
         room,

@@ -19,5 +19,7 @@ def reportable_page(help_page):
     registry._adapters.pop(adapter.slug, None)
 
 
-# Reports on stories need the story index that the stories tests set up.
+# Reports on stories need the story index that the stories tests set up; chat messages need a
+# live room on an event panel, as the live tests make it.
+from tests.live.conftest import event, make_room, room  # noqa: E402, F401
 from tests.stories.conftest import story_index  # noqa: E402, F401

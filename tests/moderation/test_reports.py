@@ -232,3 +232,27 @@ def test_no_mail_is_sent_when_the_author_is_unknown(reportable_page):
     hide_by_reports(reportable_page)
 
     assert mail.outbox == []
+
+
+def test_editors_read_why_a_moderator_decided_in_the_page_history(
+    moderator_client, reportable_page
+):
+    client, _user = moderator_client
+    hide_by_reports(reportable_page)
+    client.post(
+        "/admin/moderatie/",
+        {
+            "slug": "testpagina",
+            "object_id": reportable_page.pk,
+            "action": "restore",
+            "why": "Onterecht gemeld",
+        },
+    )
+    editor, secret = make_staff("Redactie")
+    editor_client = Client()
+    staff_login(editor_client, editor, secret)
+
+    html = editor_client.get(f"/admin/pages/{reportable_page.pk}/history/").content.decode()
+
+    assert "Teruggezet door een moderator" in html
+    assert "Onterecht gemeld" in html

@@ -1,0 +1,93 @@
+"""What waits for moderators: reported items, held items and stories in review, in one list.
+
+Each row carries what the queue shows (title, excerpt, the item in its context) and what a
+moderator may do with it now. A moderator only sees the kinds of content they may act on.
+"""
+
+from collections import Counter
+
+from wagtail.models import WorkflowState
+
+from moderation.models import Report
+from moderation.registry import adapter_for_model, adapters
+from moderation.reports import ACTIONS
+
+
+def _row(adapter, item, since, details, exclude=()):
+    row = {
+        "item": item,
+        "adapter": adapter,
+        "slug": adapter.slug,
+        "object_id": str(item.pk),
+        "oldest": since,
+        "hidden": adapter.is_hidden(item),
+        "title": adapter.title(item),
+        "excerpt": adapter.excerpt(item),
+        "url": adapter.public_url(item),
+    }
+    if details:
+        row["context"] = adapter.context(item)
+        names = [name for name in adapter.allowed_actions(item) if name not in exclude]
+        row["actions"] = [(name, adapter.actions[name]) for name in names]
+        row["needs_why"] = [action.label for _name, action in row["actions"] if action.needs_why]
+    return row
+
+
+def reported(user, details=True):
+    """Reported items waiting for a decision, most reported first, with their reasons."""
+    rows = {}
+    reporters = {}
+    for report in Report.objects.open().select_related("content_type").order_by("created_at"):
+        key = (report.content_type_id, report.object_id)
+        row = rows.get(key)
+        if row is None:
+            model = report.content_type.model_class()
+            adapter = adapter_for_model(model) if model else None
+            if adapter is None or not adapter.can_moderate(user):
+                continue
+            item = adapter.get(report.object_id)
+            if item is None:
+                continue
+            # The decisions on reports have their own buttons.
+            row = rows[key] = _row(adapter, item, report.created_at, details, exclude=ACTIONS)
+            row["reports"] = []
+            reporters[key] = set()
+        row["reports"].append(report)
+        reporters[key].add(report.reporter_key)
+    for key, row in rows.items():
+        row["count"] = len(reporters[key])
+        row["reasons"] = list(Counter(r.get_reason_display() for r in row["reports"]).items())
+        row["notes"] = [report.note for report in row["reports"] if report.note]
+    return sorted(rows.values(), key=lambda row: (-row["count"], row["oldest"]))
+
+
+def held(user, details=True):
+    """Items held back before anyone saw them (chat messages with contact details), oldest first."""
+    rows = []
+    for adapter in adapters():
+        if adapter.can_moderate(user):
+            rows += [
+                _row(adapter, item, adapter.waiting_since(item), details) for item in adapter.held()
+            ]
+    return sorted(rows, key=lambda row: row["oldest"])
+
+
+def waiting_summary(user, details=True):
+    """How much waits for this moderator, and since when: for the queue and the dashboard.
+
+    `details` adds what only the queue shows: each item in its context and its actions.
+    """
+    reported_rows = reported(user, details)
+    held_rows = held(user, details)
+    in_review = list(WorkflowState.objects.active().select_related("current_task_state"))
+    oldest = [row["oldest"] for row in reported_rows + held_rows]
+    oldest += [
+        state.current_task_state.started_at for state in in_review if state.current_task_state
+    ]
+    return {
+        "reported": reported_rows,
+        "held": held_rows,
+        "in_review": in_review,
+        "count": len(reported_rows) + len(held_rows) + len(in_review),
+        "oldest": min(oldest) if oldest else None,
+    }
