@@ -18,8 +18,12 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Please do not write names or other details about people."),
     )
-    # Left empty by people; filled in by bots that fill in every field.
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    # Left empty by people (the page hides it); filled in by bots that fill in every field.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
     def clean_note(self):
         return clean_text(self.cleaned_data["note"], max_length=500)

@@ -19,7 +19,13 @@ def report(request, slug, object_id):
     if item is None or adapter.is_hidden(item):
         raise Http404
     form = ReportForm(request.POST if request.method == "POST" else None)
-    context = {"form": form, "item": item, "title": adapter.title(item), "label": adapter.label}
+    context = {
+        "form": form,
+        "item": item,
+        "title": adapter.title(item),
+        "excerpt": adapter.excerpt(item),
+        "label": adapter.label,
+    }
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:
             # A bot filled in the hidden field: thank it and record nothing.
@@ -36,6 +42,8 @@ def report(request, slug, object_id):
                 note=form.cleaned_data["note"],
                 reporter_key=reporter,
             )
+            # Back to where the reporter was, if it is still there (a chat message's room).
+            context["back_url"] = adapter.public_url(item)
             return render(request, "moderation/report_thanks.html", context)
     return render(
         request, "moderation/report_form.html", context, status=400 if form.errors else 200

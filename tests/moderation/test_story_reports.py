@@ -57,3 +57,15 @@ def test_moderator_sees_the_story_in_the_queue_and_restores_it(story, story_inde
     assert PageLogEntry.objects.filter(
         page=story, action="kring.moderation.restore", user=user
     ).exists()
+
+
+def test_the_thanks_page_links_back_to_the_story_unless_the_report_hid_it(story):
+    url = story.url
+    report(story, "198.51.100.1")
+
+    still_public = report(story, "198.51.100.2").content.decode()
+    now_hidden = report(story, "198.51.100.3").content.decode()
+
+    assert f'<a href="{url}">Terug naar waar je was</a>' in still_public
+    assert f'href="{url}"' not in now_hidden
+    assert "Terug naar de startpagina" in now_hidden
