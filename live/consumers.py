@@ -6,26 +6,27 @@ connection stays usable. Events for the room arrive as JSON text serialised once
 process's fan-out (live.fanout) into this connection's inbox, and are passed on unchanged.
 """
 
+import asyncio
 import contextlib
 import logging
 import time
+from dataclasses import replace
 from urllib.parse import parse_qs
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from channels.utils import await_many_dispatch
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
-from live import conf, fanout, permissions, presence, protocol, services, state, throttle
+from live import access, conf, fanout, limits, presence, protocol, services, state, throttle
 from live.fanout import encode, moderators_group, participant_group, room_group
 from live.models import LiveRoom, Statement
-from moderation.staff import SESSION_SEEN
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,10 @@ CLOSE_FLOODING = 4008
 # A client so far behind that its events piled up is cut off; it reconnects with ?last=.
 CLOSE_TOO_SLOW = 4009
 CLOSE_NO_ROOM = 4404
+# Logged out, or the account changed so that the connection no longer speaks for it.
+CLOSE_SIGNED_OUT = 4401
+# Too many connections or reconnects from one client, or too many tabs under one name.
+CLOSE_TOO_MANY = 4429
 REFUSALS_BEFORE_CLOSE = 20
 
 # Sent privately to someone whose message matched a watched phrase, with the help numbers.
@@ -60,6 +65,15 @@ class Bucket:
         return False
 
 
+def in_cache(function):
+    """Run `function`, which only talks to the cache, in a worker thread of its own.
+
+    database_sync_to_async runs everything in the process's one database thread, one call
+    after another; counting connections must not wait in that queue behind rooms' snapshots.
+    """
+    return sync_to_async(function, thread_sensitive=False)
+
+
 def language_of(scope):
     """The visitor's chosen language (cookie), else their browser's, else Dutch."""
     supported = {code for code, _name in settings.LANGUAGES}
@@ -78,7 +92,8 @@ def language_of(scope):
 def last_seen_id(scope):
     """The last message id a reconnecting client saw (?last=123), or None."""
     values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("last", [])
-    if values and values[0].isdigit() and len(values[0]) < 16:
+    # isdigit() alone also accepts "²", which int() refuses.
+    if values and values[0].isascii() and values[0].isdigit() and len(values[0]) < 16:
         return int(values[0])
     return None
 
@@ -101,49 +116,79 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
 
     async def connect(self):
         self.room_id = None
+        self.client = None
+        self.arrived = False
+        self.watch = None
         self.language = language_of(self.scope)
+        self.client = await in_cache(limits.client_of)(self.scope)
+        refused = await in_cache(limits.admit)(self.client)
+        if refused:
+            self.client = None  # not counted, so not released either
+            await self.close(code=CLOSE_TOO_MANY)
+            return
         slug = self.scope["url_route"]["kwargs"]["slug"]
         found = await database_sync_to_async(self._identify)(slug)
         if not found:
             await self.close(code=CLOSE_NO_ROOM)
             return
+        try:
+            await self._enter()
+        except Exception:
+            # Whatever failed half-way (a database hiccup, say), nothing may stay counted.
+            logger.exception("live room %s: a connection could not be set up", self.room_id)
+            await self.close()
+
+    async def _enter(self):
+        await fanout.join(self.inbox, self._groups())
+        tabs = await in_cache(presence.arrive)(self.room_id, self.presence_id)
+        self.arrived = True
+        if tabs > limits.CONNECTIONS_PER_PARTICIPANT:
+            await self.close(code=CLOSE_TOO_MANY)
+            return
+        await self.accept()
+        # Joined the groups first: whatever happens while the state is read arrives after it
+        # (the client ignores what it already has).
+        count = await in_cache(presence.count)(self.room_id)
+        snapshot = await database_sync_to_async(self._snapshot)(last_seen_id(self.scope), count)
+        await self.send(text_data=encode(snapshot))
+        await self._presence_changed()
+        if self.actor.moderator:
+            self.watch = asyncio.create_task(self._watch_moderator())
+
+    def _groups(self):
         groups = [room_group(self.room_id)]
         if self.actor.moderator:
             groups.append(moderators_group(self.room_id))
         if self.actor.participant_id:
             groups.append(participant_group(self.actor.participant_id))
-        await fanout.join(self.inbox, groups)
-        await self.accept()
-        # Joined the groups first: whatever happens while the state is read arrives after it
-        # (the client ignores what it already has).
-        count = await database_sync_to_async(presence.arrive)(self.room_id, self.presence_id)
-        snapshot = await database_sync_to_async(self._snapshot)(last_seen_id(self.scope), count)
-        await self.send(text_data=encode(snapshot))
-        await self._presence_changed()
+        if self.identity.user_id:
+            groups.append(access.user_group(self.identity.user_id))
+        return groups
 
     def _identify(self, slug):
         room = LiveRoom.objects.filter(slug=slug).first()
         if room is None:
             return False
         user, session = self.scope.get("user"), self.scope.get("session")
-        moderator = permissions.is_moderator_session(user, session)
+        self.identity = access.identity_of(user, session)
+        checked = access.check(self.identity)
+        moderator = checked.moderator
         participant = None
         if room.status != LiveRoom.Status.CLOSED or moderator:
             participant = services.do_join(room, user=user, session=session)
-        if moderator:
-            # Moderating over the socket counts as activity for the staff session's idle limit.
-            session[SESSION_SEEN] = time.time()
-            session.save()
         self.room_id = room.pk
         self.room_status = room.status
         self.actor = services.Actor(
             room_id=room.pk,
             participant_id=participant.pk if participant else None,
-            user=user if moderator else None,
+            user=checked.user if moderator else None,
             moderator=moderator,
         )
-        self.presence_id = f"p{participant.pk}" if participant else f"c{self.channel_name}"
-        self.bucket = Bucket(*self._bucket_size(room.slow_mode_seconds))
+        # People count once however many tabs they have; readers without a name once per
+        # network address, so opening sockets cannot inflate the count.
+        self.presence_id = f"p{participant.pk}" if participant else f"c{self.client}"
+        self.slow_seconds = room.slow_mode_seconds
+        self.bucket = Bucket(*self._bucket_size(self.slow_seconds))
         self.refusals = 0
         return True
 
@@ -161,18 +206,23 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
         return state.room_state(room, participant, self.actor.moderator, last_id, count)
 
     async def disconnect(self, code):
-        if self.room_id is None:
-            return
+        if self.watch is not None:
+            self.watch.cancel()
         await fanout.leave(self.inbox)
-        await database_sync_to_async(presence.leave)(self.room_id, self.presence_id)
-        await self._presence_changed()
+        if self.client is not None:
+            await in_cache(limits.release)(self.client)
+        if self.arrived:
+            await in_cache(presence.leave)(self.room_id, self.presence_id)
+            await self._presence_changed()
 
     # Incoming -------------------------------------------------------------------------------
 
     async def receive(self, text_data=None, bytes_data=None):
-        if not self.bucket.take():
+        if not self.bucket.take() or not await self._may_send():
             self.refusals += 1
             if self.refusals > REFUSALS_BEFORE_CLOSE:
+                # Cut off, and not straight back in: reconnecting would refill the bucket.
+                await in_cache(limits.cool_down)(self.client)
                 await self.close(code=CLOSE_FLOODING)
                 return
             await self._error(
@@ -193,6 +243,12 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
         except Exception:
             logger.exception("live room %s: a message could not be handled", self.room_id)
             await self._error("failed", _("Something went wrong. Please try again."))
+
+    async def _may_send(self):
+        """The limit per person, over all their tabs (moderators have their bucket only)."""
+        if self.actor.participant_id is None or self.actor.moderator:
+            return True
+        return await in_cache(limits.may_send)(self.actor.participant_id)
 
     async def _error(self, code, message):
         with translation.override(self.language):
@@ -250,13 +306,21 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
 
     async def _moderate(self, function, *args, **kwargs):
         def run():
-            room = LiveRoom.objects.get(pk=self.room_id)
-            user = get_user_model().objects.get(pk=self.actor.user.pk)
-            if not permissions.is_moderator(user):
+            # As the admin checks every request: the account, its group, its second factor
+            # and the staff session's time limits, read now, not when the socket opened.
+            checked = access.check(self.identity)
+            if not checked.moderator:
                 raise services.LiveError("forbidden", _("Only moderators can do that."))
-            return function(room, *args, by=user, **kwargs)
+            access.count_as_activity(checked.session)
+            room = LiveRoom.objects.get(pk=self.room_id)
+            return function(room, *args, by=checked.user, **kwargs)
 
-        return await self._call(run)
+        try:
+            return await self._call(run)
+        except services.LiveError as error:
+            if error.code == "forbidden":
+                await self._check_identity()
+            raise
 
     async def on_message_remove(self, id):
         await self._moderate(services.do_remove_message, id)
@@ -317,10 +381,46 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
         room_id = self.room_id
 
         async def produce():
-            count = await database_sync_to_async(presence.count)(room_id)
+            count = await in_cache(presence.count)(room_id)
             return room_group(room_id), {"type": "room.presence", "count": count}
 
         await throttle.request(("presence", room_id), conf.presence_interval(), produce)
+
+    # Who this connection speaks for ------------------------------------------------------------
+
+    async def live_check(self, message):
+        """Something changed about this account (live.access): check who we are again."""
+        await self._check_identity()
+
+    async def _watch_moderator(self):
+        """Moderators' staff sessions end after a while idle: notice it while connected."""
+        with contextlib.suppress(asyncio.CancelledError):
+            while self.actor.moderator:
+                await asyncio.sleep(access.CHECK_MODERATOR_SECONDS)
+                await self._check_identity()
+
+    async def _check_identity(self):
+        checked = await database_sync_to_async(access.check)(self.identity)
+        if not checked.valid:
+            await self._error(
+                "signed_out", _("You are no longer logged in. Reload the page to take part.")
+            )
+            await self.close(code=CLOSE_SIGNED_OUT)
+        elif self.actor.moderator and not checked.moderator:
+            await self._step_down()
+
+    async def _step_down(self):
+        """No longer a moderator: leave the moderators' events and start again as a participant."""
+        self.actor = replace(self.actor, moderator=False, user=None)
+        self.bucket.size, self.bucket.rate = self._bucket_size(self.slow_seconds)
+        await fanout.leave(self.inbox)
+        await fanout.join(self.inbox, self._groups())
+        await self._error(
+            "not_moderator",
+            _("You can no longer moderate here. Log in again in the admin to go on moderating."),
+        )
+        count = await in_cache(presence.count)(self.room_id)
+        await self.send(text_data=encode(await database_sync_to_async(self._snapshot)(None, count)))
 
     # Outgoing --------------------------------------------------------------------------------
 
@@ -328,7 +428,8 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
         """An event for this room, already serialised: pass it on as it is."""
         meta = message.get("meta")
         if meta and "slow" in meta:
-            self.bucket.size, self.bucket.rate = self._bucket_size(meta["slow"])
+            self.slow_seconds = meta["slow"]
+            self.bucket.size, self.bucket.rate = self._bucket_size(self.slow_seconds)
         await self.send(text_data=message["text"])
 
     async def live_overflow(self, message):

@@ -18,7 +18,8 @@ class JoinForm(forms.Form):
         if self.room is not None:
             # Two people who look the same on screen could speak for each other.
             wanted = name_skeleton(pseudonym)
-            names = self.room.participants.values_list("name", flat=True).iterator()
+            # A plain list: an iterator() left half-read would keep a server-side cursor open.
+            names = list(self.room.participants.values_list("name", flat=True))
             if any(name_skeleton(name) == wanted for name in names):
                 raise forms.ValidationError(
                     _("Someone in this room already uses this name. Choose another one."),

@@ -31,10 +31,11 @@ def _incr(key, step):
 
 
 def arrive(room_id, who):
-    """Count one more connection of `who`; returns the room's count."""
-    if _incr(_person_key(room_id, who), 1) == 1:
-        return _incr(_room_key(room_id), 1)
-    return count(room_id)
+    """Count one more connection of `who`; returns how many connections `who` has now."""
+    connections = _incr(_person_key(room_id, who), 1)
+    if connections == 1:
+        _incr(_room_key(room_id), 1)
+    return connections
 
 
 def leave(room_id, who):

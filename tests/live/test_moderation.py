@@ -165,6 +165,9 @@ async def test_a_moderator_who_leaves_the_group_loses_powers_at_once(room, moder
     message = (await mod.expect("chat.message"))["message"]
     await db_call(moderator.user.groups.clear)
 
+    # Told at once, and from then on an ordinary participant (tests/live/test_access.py).
+    assert (await mod.expect("error"))["code"] == "not_moderator"
+    assert (await mod.expect("room.state"))["me"]["moderator"] is False
     await mod.send(type="message.remove", id=message["id"])
 
     assert (await mod.expect("error"))["code"] == "forbidden"
