@@ -58,7 +58,8 @@ async def test_a_moderator_opens_a_statement_people_vote_and_everyone_sees_the_r
 
 
 async def test_result_broadcasts_are_coalesced(room, people, moderator, settings):
-    settings.KRING_LIVE_TALLY_INTERVAL = 0.3
+    # A window long enough for six votes even on a busy CI machine.
+    settings.KRING_LIVE_TALLY_INTERVAL = 1.0
     observer = await moderator.connect(room)
     voters = []
     for number in range(6):
@@ -70,9 +71,9 @@ async def test_result_broadcasts_are_coalesced(room, people, moderator, settings
     for voter in voters:
         await voter.send(type="statement.vote", id=statement["id"], choice="neutral")
 
-    tallies = [await observer.expect("statement.tally", timeout=2)]
+    tallies = [await observer.expect("statement.tally", timeout=3)]
     while tallies[-1]["total"] < 6:
-        tallies.append(await observer.expect("statement.tally", timeout=2))
+        tallies.append(await observer.expect("statement.tally", timeout=3))
     # Six votes within one window: one broadcast carries them all (two if a window ended).
     assert len(tallies) <= 2
     assert tallies[-1]["counts"]["neutral"] == 6
