@@ -3,7 +3,9 @@
 Settings (environment): BENCH_CLIENTS (live clients, 2000), BENCH_LIVE_SECONDS (20),
 BENCH_HTTP_SECONDS (10), BENCH_SERVERS (the servers to compare, "uvicorn,daphne,granian"; the
 first one runs every benchmark, the others the HTTP and live ones, shorter),
-BENCH_WORKERS (processes per server, one per core).
+BENCH_WORKERS (processes per server, one per core), BENCH_ONLY (a comma-separated subset of
+sanitising, live_bare, http, live, registration, concerns: for working on one benchmark; a
+partial run's figures are not the ones to quote).
 """
 
 import asyncio
@@ -26,6 +28,8 @@ LIVE_SECONDS = int(os.environ.get("BENCH_LIVE_SECONDS", "20"))
 HTTP_SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "10"))
 SERVERS = [s for s in os.environ.get("BENCH_SERVERS", "uvicorn,daphne,granian").split(",") if s]
 RATE = 2
+STEPS = ("sanitising", "live_bare", "http", "live", "registration", "concerns")
+ONLY = {s for s in os.environ.get("BENCH_ONLY", ",".join(STEPS)).split(",") if s}
 
 TARGETS = {
     "pages": "story index and story page >= 50% of the bare view's req/s, p95 < 50 ms",
@@ -89,6 +93,9 @@ def machine(stack_):
 
 def step(results, name, function, *args):
     """Run one benchmark; a failure is recorded and the others still run."""
+    kind = name if name in STEPS else name.split("_")[0]  # http_uvicorn is an "http" step
+    if kind not in ONLY:
+        return
     print(f"-- {name} ...", flush=True)
     started = time.monotonic()
     try:
@@ -120,6 +127,7 @@ def main():
             "http_seconds": HTTP_SECONDS,
             "rate_per_s": RATE,
             "servers": SERVERS,
+            "only": sorted(ONLY) if set(STEPS) - ONLY else None,
         }
         pages = {
             "home": data["home"],

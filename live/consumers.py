@@ -98,6 +98,20 @@ def last_seen_id(scope):
     return None
 
 
+def _reader_state(room_id):
+    """The read of a reader's room.state, as JSON text: the participant count, then the room."""
+
+    async def read():
+        count = await in_cache(presence.count)(room_id)
+
+        def build():
+            return encode(state.reader_state(LiveRoom.objects.get(pk=room_id), count))
+
+        return await database_sync_to_async(build)()
+
+    return read
+
+
 class LiveRoomConsumer(AsyncWebsocketConsumer):
     # Channels' own per-connection groups stay empty: the room's events come through
     # live.fanout, joined in connect() once the room and the person are known.
@@ -142,15 +156,23 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
         await fanout.join(self.inbox, self._groups())
         tabs = await in_cache(presence.arrive)(self.room_id, self.presence_id)
         self.arrived = True
-        if tabs > limits.CONNECTIONS_PER_PARTICIPANT:
+        # Tabs are limited under one name; readers without one count per network address (an
+        # office or a shelter behind one address), where the limit per client applies.
+        if self.actor.participant_id is not None and tabs > limits.CONNECTIONS_PER_PARTICIPANT:
             await self.close(code=CLOSE_TOO_MANY)
             return
         await self.accept()
         # Joined the groups first: whatever happens while the state is read arrives after it
         # (the client ignores what it already has).
-        count = await in_cache(presence.count)(self.room_id)
-        snapshot = await database_sync_to_async(self._snapshot)(last_seen_id(self.scope), count)
-        await self.send(text_data=encode(snapshot))
+        last_id = last_seen_id(self.scope)
+        if self.actor.participant_id is None and not self.actor.moderator and last_id is None:
+            # A reader without a name: the state all such readers get, read once for all who
+            # connect meanwhile, and only after each of them joined (live.state.SharedReads).
+            text = await state.shared_reads().get(self.room_id, _reader_state(self.room_id))
+        else:
+            count = await in_cache(presence.count)(self.room_id)
+            text = encode(await database_sync_to_async(self._snapshot)(last_id, count))
+        await self.send(text_data=text)
         await self._presence_changed()
         if self.actor.moderator:
             self.watch = asyncio.create_task(self._watch_moderator())

@@ -39,6 +39,13 @@ INBOX_CAPACITY = 1_500
 # the process renews its memberships well before that.
 RENEW_SECONDS = 60 * 60
 
+# channels_redis waits for a message with a blocking pop of `brpop_timeout` (5) seconds, and
+# redis-py 8 stops reading a reply after its socket timeout, 5 seconds too by default: on an
+# idle channel the two raced, the read failed with redis.exceptions.TimeoutError (logged, then
+# a second's pause in the reader, during which events waited in Redis), and a message the
+# server popped just as the client gave up was lost. The hub's pops end well before that.
+POP_SECONDS = 2
+
 
 def room_group(room_id):
     return f"live.{room_id}"
@@ -105,6 +112,8 @@ class Hub:
 
     def __init__(self, layer):
         self.layer = layer
+        if getattr(layer, "brpop_timeout", 0) > POP_SECONDS:
+            layer.brpop_timeout = POP_SECONDS
         self.channel = None
         self.members = defaultdict(set)
         self.lock = asyncio.Lock()
