@@ -1,6 +1,8 @@
 import asyncio
 
 import pytest
+import redis
+from channels.layers import DEFAULT_CHANNEL_LAYER, channel_layers
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
@@ -42,6 +44,27 @@ def _no_browser_event_loop(request):
         yield
     finally:
         asyncio._set_running_loop(loop)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer(settings):
+    """Every test starts with an empty channel layer of its own.
+
+    Each async test runs in an event loop of its own, and the Redis layer binds locks and
+    connections to the loop that first used it; group members that a test left behind (room
+    ids repeat from test to test) would receive the next test's events.
+    """
+    yield
+    channel_layers.backends.pop(DEFAULT_CHANNEL_LAYER, None)
+    config = settings.CHANNEL_LAYERS[DEFAULT_CHANNEL_LAYER]
+    if "redis" in config["BACKEND"]:
+        client = redis.Redis.from_url(config["CONFIG"]["hosts"][0])
+        try:
+            keys = list(client.scan_iter(match=config["CONFIG"]["prefix"] + "*", count=1000))
+            if keys:
+                client.delete(*keys)
+        finally:
+            client.close()
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,8 @@
 """Fast, isolated tests: MD5 passwords, mails in memory, tasks run at once."""
 
+import os
+import secrets
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, REDIS_URL
 
@@ -21,4 +24,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # other runs share, so the cache stays in memory even when REDIS_URL is given.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if REDIS_URL:
-    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = "kring-test"  # noqa: F405
+    # Keys of this test process only, and of the servers it starts (they inherit the
+    # variable): room ids repeat from test to test and run to run, and groups left in a
+    # shared Redis must not reach into another run or another pytest-xdist worker.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = os.environ.setdefault(  # noqa: F405
+        f"KRING_TEST_CHANNEL_PREFIX_{_worker}", f"kring-test-{_worker}-{secrets.token_hex(4)}"
+    )
