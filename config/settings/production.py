@@ -39,3 +39,21 @@ LANGUAGE_COOKIE_SECURE = True
 # Mails and purges run in a worker (`manage.py db_worker`), so a slow mail server never
 # holds up a request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# PostgreSQL connections come from a pool in each worker process (Django's psycopg pool). Under
+# ASGI every HTTP request runs in a thread of its own and every live room's database work in the
+# process's database thread; with CONN_MAX_AGE=0 each of them opened a new connection (about as
+# long as the queries of a page), and persistent connections are no option under ASGI: they
+# belong to a thread that is gone after the request. The pool keeps connections open and bounds
+# them: workers x DATABASE_POOL_MAX_SIZE must stay well below PostgreSQL's max_connections,
+# with room for the db_worker, the timers and psql. A request that finds the pool empty waits
+# up to 10 s for a connection.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(  # noqa: F405
+    "DATABASE_POOL", True
+):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 (the pool keeps connections instead)
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
+        "min_size": 1,
+        "max_size": int(env("DATABASE_POOL_MAX_SIZE", "10")),
+        "timeout": 10,
+    }
