@@ -19,7 +19,6 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
-from channels.utils import await_many_dispatch
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -127,7 +126,33 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
         self.inbox = fanout.Inbox()
         self.base_send = send
         with contextlib.suppress(StopConsumer):
-            await await_many_dispatch([receive, self.inbox.get], self.dispatch)
+            await self._dispatch_loop(receive)
+
+    async def _dispatch_loop(self, receive):
+        """Channels' await_many_dispatch for the client's frames and the inbox, made cheap.
+
+        As there, one message at a time, each handler run to its end before the next starts,
+        the inbox's events in order; but no new task and no asyncio.wait() per event, only a
+        future that the inbox (or the next frame) completes. Frames and events take turns, so
+        neither a busy room nor a busy client starves the other.
+        """
+        frame = asyncio.ensure_future(receive())
+        frame.add_done_callback(self.inbox.wake)
+        try:
+            while True:
+                if frame.done():
+                    message, frame = frame.result(), asyncio.ensure_future(receive())
+                    frame.add_done_callback(self.inbox.wake)
+                    await self.dispatch(message)
+                event = self.inbox.pop()
+                if event is not None:
+                    await self.dispatch(event)
+                elif not frame.done():
+                    await self.inbox.wait()
+        finally:
+            frame.cancel()
+            with contextlib.suppress(BaseException):
+                await frame
 
     async def dispatch(self, message):
         # Channels runs close_old_connections() in the process's one database thread before
