@@ -28,8 +28,11 @@ CLIENT_PROCESSES = 2
 GRACE_SECONDS = 5
 
 
-async def join_senders(base, room, count=SENDERS):
-    """Guests who chose a pseudonym in the room; returns their Cookie headers."""
+async def join_senders(base, room, label, count=SENDERS):
+    """Guests who chose a pseudonym in the room; returns their Cookie headers.
+
+    `label` (the server's name) keeps the pseudonyms apart between the servers' runs: a name
+    taken in a room is refused to anyone else."""
     cookies = []
     async with Browser.session() as http:
         for number in range(count):
@@ -37,7 +40,7 @@ async def join_senders(base, room, count=SENDERS):
             token = await browser.form_token(f"/live/{room}/")
             status, _body, _headers = await browser.post(
                 f"/live/{room}/meedoen/",
-                {"csrfmiddlewaretoken": token, "pseudonym": f"Zender {number + 1}"},
+                {"csrfmiddlewaretoken": token, "pseudonym": f"Zender {label} {number + 1}"},
             )
             if status != 302 or "kring_session" not in browser.cookies:
                 raise RuntimeError(f"joining the room as a guest failed: {status}")

@@ -107,7 +107,7 @@ def step(results, name, function, *args):
 
 
 def live_pair(stack_, server, data, clients, seconds):
-    cookies = asyncio.run(live.join_senders(server.base, data["room"]))
+    cookies = asyncio.run(live.join_senders(server.base, data["room"], server.kind))
     return live.kring(stack_, server, data["room"], clients, seconds, RATE, cookies)
 
 
