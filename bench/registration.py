@@ -26,6 +26,8 @@ PEOPLE = 500
 IN_FLIGHT = 50
 CONFIRM_LINK = re.compile(r"/bevestigen/([A-Za-z0-9_-]{20,})/")
 SEPARATOR = "-" * 79
+# The first error a form shows again (for the error count's kinds).
+ERROR_TEXT = re.compile(r'class="[^"]*error[^"]*"[^>]*>\s*(?:<[^>]+>\s*)*([^<]{3,120})')
 
 
 class Mailbox:
@@ -33,14 +35,16 @@ class Mailbox:
 
     def __init__(self, folder):
         self.folder = Path(folder)
-        self.read = set()
+        self.read = {}  # file name -> size when it was read
         self.links = {}
 
     def _scan(self):
         for path in sorted(self.folder.iterdir()):
-            if path.name in self.read:
+            # A file is read again when it grew: the server may still have been writing it.
+            size = path.stat().st_size
+            if self.read.get(path.name) == size:
                 continue
-            self.read.add(path.name)
+            self.read[path.name] = size
             for raw in path.read_text(errors="replace").split(SEPARATOR):
                 if not raw.strip():
                     continue
@@ -75,7 +79,7 @@ async def _person(http, base, page, session_id, number, mailbox, gate, outcome):
         async with gate:
             token = await browser.form_token(register)
         async with gate:
-            status, _body, _headers = await browser.post(
+            status, body, _headers = await browser.post(
                 register,
                 {
                     "csrfmiddlewaretoken": token,
@@ -85,7 +89,8 @@ async def _person(http, base, page, session_id, number, mailbox, gate, outcome):
                 },
             )
         if status != 302:
-            raise RuntimeError(f"register: {status}")
+            found = ERROR_TEXT.search(body.decode(errors="replace"))
+            raise RuntimeError(f"register: {status} {found.group(1).strip() if found else ''}")
         link = f"{page}bevestigen/{await mailbox.link_for(address)}/"
         async with gate:
             token = await browser.form_token(link)
