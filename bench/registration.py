@@ -83,7 +83,9 @@ async def _person(http, base, page, session_id, number, mailbox, gate, outcome):
                 register,
                 {
                     "csrfmiddlewaretoken": token,
-                    "pseudonym": f"Deelnemer {number}",
+                    # Not "Deelnemer 112": a name that looks like an emergency number
+                    # is refused, as it should be.
+                    "pseudonym": f"Deelnemer {number + 1000}",
                     "email": address,
                     "consent": "on",
                 },
