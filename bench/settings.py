@@ -9,6 +9,8 @@ Differences from production, each needed to measure something and none making a 
   CPU solving it. The server's cost of checking a solution (one HMAC) does not depend on it.
 - While the data set loads, background tasks (search-index updates) are dropped.
 - Static files are collected into the benchmark's own temporary folder.
+- The live rooms' limits per network address are raised (below): every websocket client of
+  the bench comes from 127.0.0.1.
 """
 
 from config.env import env
