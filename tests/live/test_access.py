@@ -67,9 +67,7 @@ async def test_an_account_logged_in_elsewhere_keeps_this_socket(room, member):
     assert (await socket.expect("chat.message"))["message"]["text"] == "Nog steeds hier"
 
 
-async def test_a_moderator_who_removes_their_second_factor_stops_moderating(
-    room, moderator, guest
-):
+async def test_a_moderator_who_removes_their_second_factor_stops_moderating(room, moderator, guest):
     mod = await moderator.connect(room)
     await db_call(Authenticator.objects.filter(user=moderator.user).delete)
 
