@@ -9,93 +9,39 @@ process's fan-out (live.fanout) into this connection's inbox, and are passed on 
 import asyncio
 import contextlib
 import logging
-import time
-from dataclasses import replace
-from urllib.parse import parse_qs
 
-from asgiref.sync import sync_to_async
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
 from live import access, conf, fanout, limits, presence, protocol, services, state, throttle
+from live.connection import (
+    CLOSE_FLOODING,
+    CLOSE_NO_ROOM,
+    CLOSE_TOO_MANY,
+    CLOSE_TOO_SLOW,
+    REFUSALS_BEFORE_CLOSE,
+    Bucket,
+    in_cache,
+    language_of,
+    last_seen_id,
+)
 from live.fanout import encode, moderators_group, participant_group, room_group
 from live.models import LiveRoom, Statement
+from live.moderating import ModeratorCommands
 
 logger = logging.getLogger(__name__)
-
-# A client that keeps sending after being told to slow down is cut off (it may reconnect).
-CLOSE_FLOODING = 4008
-# A client so far behind that its events piled up is cut off; it reconnects with ?last=.
-CLOSE_TOO_SLOW = 4009
-CLOSE_NO_ROOM = 4404
-# Logged out, or the account changed so that the connection no longer speaks for it.
-CLOSE_SIGNED_OUT = 4401
-# Too many connections or reconnects from one client, or too many tabs under one name.
-CLOSE_TOO_MANY = 4429
-REFUSALS_BEFORE_CLOSE = 20
 
 # Sent privately to someone whose message matched a watched phrase, with the help numbers.
 SUPPORT = _(
     "You are not alone. If you want to talk to someone, you can call these numbers; to leave "
     "this site at once, press Escape or the button at the top."
 )
-
-
-class Bucket:
-    """Tokens per connection: each message takes one; they refill by the second."""
-
-    def __init__(self, size, rate):
-        self.size, self.rate = size, rate
-        self.tokens, self.at = float(size), time.monotonic()
-
-    def take(self):
-        now = time.monotonic()
-        self.tokens = min(self.size, self.tokens + (now - self.at) * self.rate)
-        self.at = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            return True
-        return False
-
-
-def in_cache(function):
-    """Run `function`, which only talks to the cache, in a worker thread of its own.
-
-    database_sync_to_async runs everything in the process's one database thread, one call
-    after another; counting connections must not wait in that queue behind rooms' snapshots.
-    """
-    return sync_to_async(function, thread_sensitive=False)
-
-
-def language_of(scope):
-    """The visitor's chosen language (cookie), else their browser's, else Dutch."""
-    supported = {code for code, _name in settings.LANGUAGES}
-    chosen = scope.get("cookies", {}).get(settings.LANGUAGE_COOKIE_NAME, "")
-    if chosen in supported:
-        return chosen
-    for name, value in scope.get("headers", []):
-        if name == b"accept-language":
-            for part in value.decode("latin-1").split(","):
-                code = part.split(";")[0].strip().lower()[:2]
-                if code in supported:
-                    return code
-    return settings.LANGUAGE_CODE
-
-
-def last_seen_id(scope):
-    """The last message id a reconnecting client saw (?last=123), or None."""
-    values = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("last", [])
-    # isdigit() alone also accepts "²", which int() refuses.
-    if values and values[0].isascii() and values[0].isdigit() and len(values[0]) < 16:
-        return int(values[0])
-    return None
 
 
 def _reader_state(room_id):
@@ -112,7 +58,7 @@ def _reader_state(room_id):
     return read
 
 
-class LiveRoomConsumer(AsyncWebsocketConsumer):
+class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     # Channels' own per-connection groups stay empty: the room's events come through
     # live.fanout, joined in connect() once the room and the person are known.
     groups = []
@@ -364,59 +310,6 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
 
         await self._reply(await database_sync_to_async(event)())
 
-    # Moderators ------------------------------------------------------------------------------
-
-    async def _moderate(self, function, *args, **kwargs):
-        def run():
-            # As the admin checks every request: the account, its group, its second factor
-            # and the staff session's time limits, read now, not when the socket opened.
-            checked = access.check(self.identity)
-            if not checked.moderator:
-                raise services.LiveError("forbidden", _("Only moderators can do that."))
-            access.count_as_activity(checked.session)
-            room = LiveRoom.objects.get(pk=self.room_id)
-            return function(room, *args, by=checked.user, **kwargs)
-
-        try:
-            return await self._call(run)
-        except services.LiveError as error:
-            if error.code == "forbidden":
-                await self._check_identity()
-            raise
-
-    async def on_message_remove(self, id):
-        await self._moderate(services.do_remove_message, id)
-
-    async def on_message_approve(self, id):
-        await self._moderate(services.do_release_message, id)
-
-    async def on_question_approve(self, id):
-        await self._moderate(services.do_approve_question, id)
-
-    async def on_question_answered(self, id):
-        await self._moderate(services.do_mark_answered, id)
-
-    async def on_question_remove(self, id):
-        await self._moderate(services.do_remove_question, id)
-
-    async def on_statement_open(self, id=None, text=None):
-        await self._moderate(services.do_open_statement, statement_id=id, text=text)
-
-    async def on_statement_close(self, id):
-        await self._moderate(services.do_close_statement, id)
-
-    async def on_participant_mute(self, id, muted=True):
-        await self._moderate(services.do_mute, id, muted=muted)
-
-    async def on_room_slow(self, seconds):
-        await self._moderate(services.do_set_slow_mode, seconds)
-
-    async def on_room_open(self):
-        await self._moderate(services.do_set_status, LiveRoom.Status.OPEN)
-
-    async def on_room_close(self):
-        await self._moderate(services.do_set_status, LiveRoom.Status.CLOSED)
-
     # Coalesced broadcasts ---------------------------------------------------------------------
 
     async def _upvotes(self):
@@ -447,42 +340,6 @@ class LiveRoomConsumer(AsyncWebsocketConsumer):
             return room_group(room_id), {"type": "room.presence", "count": count}
 
         await throttle.request(("presence", room_id), conf.presence_interval(), produce)
-
-    # Who this connection speaks for ------------------------------------------------------------
-
-    async def live_check(self, message):
-        """Something changed about this account (live.access): check who we are again."""
-        await self._check_identity()
-
-    async def _watch_moderator(self):
-        """Moderators' staff sessions end after a while idle: notice it while connected."""
-        with contextlib.suppress(asyncio.CancelledError):
-            while self.actor.moderator:
-                await asyncio.sleep(access.CHECK_MODERATOR_SECONDS)
-                await self._check_identity()
-
-    async def _check_identity(self):
-        checked = await database_sync_to_async(access.check)(self.identity)
-        if not checked.valid:
-            await self._error(
-                "signed_out", _("You are no longer logged in. Reload the page to take part.")
-            )
-            await self.close(code=CLOSE_SIGNED_OUT)
-        elif self.actor.moderator and not checked.moderator:
-            await self._step_down()
-
-    async def _step_down(self):
-        """No longer a moderator: leave the moderators' events and start again as a participant."""
-        self.actor = replace(self.actor, moderator=False, user=None)
-        self.bucket.size, self.bucket.rate = self._bucket_size(self.slow_seconds)
-        await fanout.leave(self.inbox)
-        await fanout.join(self.inbox, self._groups())
-        await self._error(
-            "not_moderator",
-            _("You can no longer moderate here. Log in again in the admin to go on moderating."),
-        )
-        count = await in_cache(presence.count)(self.room_id)
-        await self.send(text_data=encode(await database_sync_to_async(self._snapshot)(None, count)))
 
     # Outgoing --------------------------------------------------------------------------------
 
