@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import translation
-from django_tasks import TaskResultStatus, task
+from django_tasks import TaskResultStatus, task, task_backends
 from django_tasks.signals import task_finished
 
 logger = logging.getLogger(__name__)
@@ -58,9 +58,11 @@ def forget_sent_mail(sender, task_result, **kwargs):
         return
     if task_result.task.module_path != send_mail.module_path:
         return
-    try:
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - the backend is a pinned dependency
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    # Other backends (immediate in development and tests) keep no row to delete.
+    if not isinstance(task_backends[task_result.backend], DatabaseBackend):
         return
     try:
         DBTaskResult.objects.filter(id=task_result.id).delete()
