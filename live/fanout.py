@@ -17,6 +17,7 @@ same guarantees Channels gives a consumer's own channel.
 
 import asyncio
 import collections
+import concurrent.futures
 import contextlib
 import json
 import logging
@@ -72,14 +73,30 @@ async def apublish(group, event, meta=None):
     await get_channel_layer().group_send(group, message)
 
 
+def from_sync(function, *args):
+    """`async_to_sync(function)(*args)`, also where an event loop runs in this very thread.
+
+    Signals such as an account's save fire wherever the account is saved. Where a library
+    drives its own loop in the calling thread (Playwright's sync API in the browser tests),
+    async_to_sync refuses; the call then runs in a short-lived thread and is waited for, as
+    async_to_sync would have waited.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return async_to_sync(function)(*args)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(async_to_sync(function), *args).result()
+
+
 def publish(group, event, meta=None):
     """Send from synchronous code (services, admin views); call it after the commit."""
-    async_to_sync(apublish)(group, event, meta)
+    from_sync(apublish, group, event, meta)
 
 
 def notify(group, handler):
     """Wake the connections in `group` with a message for `handler` that no client sees."""
-    async_to_sync(get_channel_layer().group_send)(group, {"type": handler, "group": group})
+    from_sync(get_channel_layer().group_send, group, {"type": handler, "group": group})
 
 
 def publish_on_commit(group, event, meta=None):

@@ -41,8 +41,14 @@ def join(context, asgi_url, room, pseudonym):
     page.get_by_label("Schuilnaam").fill(pseudonym)
     page.get_by_role("button", name="Naar binnen").click()
     expect(page.get_by_text(f"Je doet mee als {pseudonym}")).to_be_visible()
-    expect(page.locator("[data-live-connection]")).to_be_empty()
+    connected(page)
     return page
+
+
+def connected(page):
+    """Wait until the page's socket has its room.state (the status line alone is empty before)."""
+    expect(page.locator("[data-live-room]")).to_have_attribute("data-connection", "connected")
+    expect(page.locator("[data-live-connection]")).to_be_empty()
 
 
 def result(page, choice):
@@ -82,6 +88,7 @@ def test_two_people_chat_and_vote_while_a_moderator_runs_a_statement(
     moderator = new_context().new_page()
     browser_staff_login(moderator, asgi_url, user, secret, next_url=f"/live/{room.slug}/")
     expect(moderator.get_by_role("heading", name="Moderatie")).to_be_visible()
+    connected(moderator)
     moderator.get_by_label("Nieuwe stelling").fill("Melden bij Veilig Thuis heeft zin.")
     moderator.get_by_role("button", name="Openen voor stemmen").click()
 
@@ -135,7 +142,7 @@ def test_a_page_that_lost_its_connection_reconnects_and_catches_up(new_context, 
     messages = merel.locator("[data-live-messages]")
     expect(messages).to_contain_text("Terwijl jij weg was", timeout=20_000)
     expect(messages.locator("li")).to_have_count(2)
-    expect(merel.locator("[data-live-connection]")).to_be_empty()
+    connected(merel)
 
 
 def test_a_watched_phrase_brings_the_help_numbers_to_the_writer_only(new_context, asgi_url, room):

@@ -84,3 +84,16 @@ def test_a_connection_that_falls_far_behind_is_told_to_close_once():
     messages = [inbox.pop() for _ in range(len(inbox.messages))]
     assert messages[-1] == {"type": "live.overflow"}
     assert [m["type"] for m in messages].count("live.overflow") == 1
+
+
+async def test_synchronous_code_can_notify_where_an_event_loop_runs_in_its_thread():
+    # An account's save fires live.access's signal wherever it happens; a library that drives
+    # its own loop in the calling thread (Playwright's sync API) made async_to_sync refuse.
+    layer = get_channel_layer()
+    channel = await layer.new_channel()
+    await layer.group_add("live.u.42", channel)
+
+    fanout.notify("live.u.42", "live.check")  # synchronous, on this running loop's thread
+
+    message = await layer.receive(channel)
+    assert message == {"type": "live.check", "group": "live.u.42"}

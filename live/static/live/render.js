@@ -106,6 +106,8 @@ export class View {
   }
 
   connection(state) {
+    // Also on the room itself, for styles and for tests that must wait for the socket.
+    this.root.dataset.connection = state;
     this.el.connection.textContent = state === "connected" ? "" : this.strings[state] || "";
   }
 
