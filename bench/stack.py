@@ -257,6 +257,7 @@ class Server:
                 "--forwarded-allow-ips=127.0.0.1",
                 "--lifespan=off",
                 "--log-level=warning",
+                *os.environ.get("BENCH_UVICORN_ARGS", "").split(),
             ]
             self.processes.append(Process(kind, argv, stack.env, log))
         elif kind == "granian":
