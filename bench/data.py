@@ -290,7 +290,11 @@ def load_signals(total):
                     [keys, keys, str(have), str(have), have + 1, have + missing],
                 )
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {table}")
+        # A year's signals arrive over a year; loaded in one statement, they leave autovacuum
+        # and a checkpoint (about 400 MB of dirty pages) to run during the timed phase. Do that
+        # work now, so the phase measures a table of this size, not the aftermath of loading it.
+        cursor.execute(f"VACUUM (ANALYZE) {table}")
+        cursor.execute("CHECKPOINT")
     print(json.dumps({"signals": Signal.objects.count()}))
 
 
