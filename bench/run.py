@@ -217,9 +217,10 @@ def print_table(report):
             print(
                 f"  {size:>9} signals: p50 {_fmt(f.get('p50_ms'))} ms, p95 "
                 f"{_fmt(f.get('p95_ms'))} ms, p99 {_fmt(f.get('p99_ms'))} ms "
-                f"({f.get('submissions')} ok, {f.get('failed')} failed)"
+                f"({f.get('submissions')} ok, {f.get('failed')} failed; p95 per round "
+                f"{', '.join(_fmt(v) for v in f.get('p95_ms_per_round', []))})"
             )
-        print(f"  p95 ratio 1,000,000 / 1,000: {_fmt(c.get('p95_ratio'))}")
+        print(f"  p95 ratio 1,000,000 / 1,000 (median of rounds): {_fmt(c.get('p95_ratio'))}")
     r = results.get("registration", {})
     print("\nRegistration")
     if "error" in r:
