@@ -135,6 +135,13 @@ def test_a_page_that_lost_its_connection_reconnects_and_catches_up(new_context, 
 
     server.stop()
     expect(merel.locator("[data-live-connection]")).to_contain_text("Opnieuw verbinden")
+    # What she writes meanwhile is not sent, she is told why, and her text stays.
+    merel.get_by_label("Je bericht").fill("Tijdens de storing")
+    merel.get_by_label("Je bericht").press("Enter")
+    expect(merel.locator("form[data-live-chat-form] [data-live-feedback]")).to_have_text(
+        "De verbinding is weggevallen. Opnieuw verbinden…"
+    )
+    expect(merel.get_by_label("Je bericht")).to_have_value("Tijdens de storing")
     noor = Participant.objects.create(room=room, guest_key="noor", name="Noor")
     Message.objects.create(room=room, participant=noor, text="Terwijl jij weg was")
     server.start()

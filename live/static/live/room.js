@@ -47,7 +47,9 @@ function start(root) {
 
   function send(message, from) {
     if (!socket || socket.readyState !== WebSocket.OPEN) {
-      view.feedback(from, view.strings.reconnecting);
+      // Not sent: say whether the page is still connecting or lost its connection.
+      view.feedback(from, root.dataset.connection === "reconnecting"
+        ? view.strings.reconnecting : view.strings.connecting);
       return false;
     }
     origin = from || null;
