@@ -19,7 +19,7 @@ from live.models import LiveRoom
 
 
 class ModeratorCommands:
-    # Commands ------------------------------------------------------------------------------
+    """The moderator commands of the protocol and the checks of who the connection is."""
 
     async def _moderate(self, function, *args, **kwargs):
         def run():
