@@ -69,7 +69,7 @@ def _choice(*choices):
     return check
 
 
-# type: (moderators only?, {field: (validator, required)})
+# Each message type: (moderators only?, {field: (validator, required)})
 SCHEMA = {
     "chat.send": (False, {"text": (_text(conf.MAX_CHAT_LENGTH), True)}),
     "question.ask": (False, {"text": (_text(conf.MAX_QUESTION_LENGTH), True)}),
