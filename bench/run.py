@@ -82,7 +82,6 @@ def machine(stack_):
                 "daphne",
                 "granian",
                 "websockets",
-                "bleach",
                 "nh3",
             )
         },
@@ -237,8 +236,8 @@ def print_table(report):
         print("  failed:", s["error"])
     else:
         print(
-            f"  bleach {s.get('bleach_us')} µs, nh3 {s.get('nh3_us')} µs "
-            f"(bleach {s.get('bleach_to_nh3')}x nh3)"
+            f"  Kring's clean_html {s.get('kring_us')} µs, bare nh3 {s.get('nh3_us')} µs "
+            f"({s.get('kring_to_nh3')}x)"
         )
     print("\nTargets:")
     for name, text in TARGETS.items():

@@ -1,8 +1,9 @@
-"""The sanitising benchmark: cleaning one 3 KB story with bleach (Kring's) and with nh3.
+"""The sanitising benchmark: cleaning one 3 KB story with Kring's function and with bare nh3.
 
-Kring's `community.text.clean_html` (bleach plus Unicode normalisation and control-character
-removal) against nh3 (the Rust sanitiser ammonia) with the same tags and no attributes, on a
-story with the markup a pasted text brings along (links, attributes, a script, comments).
+Kring's `community.text.clean_html` (nh3 plus Unicode normalisation and control-character
+removal) against a bare `nh3.clean` call with the same tags and no attributes, on a story with
+the markup a pasted text brings along (links, attributes, a script, comments): the difference
+is what Kring's own steps cost.
 """
 
 import random
@@ -37,7 +38,7 @@ def run(seconds=2.0):
     from community.text import SAFE_TAGS, clean_html
 
     text = story()
-    bleach_us, bleach_n = _per_story_us(clean_html, text, seconds)
+    kring_us, kring_n = _per_story_us(clean_html, text, seconds)
 
     def with_nh3(value):
         return nh3.clean(
@@ -47,9 +48,9 @@ def run(seconds=2.0):
     nh3_us, nh3_n = _per_story_us(with_nh3, text, seconds)
     return {
         "story_bytes": len(text.encode()),
-        "bleach_us": round(bleach_us, 1),
-        "bleach_runs": bleach_n,
+        "kring_us": round(kring_us, 1),
+        "kring_runs": kring_n,
         "nh3_us": round(nh3_us, 1),
         "nh3_runs": nh3_n,
-        "bleach_to_nh3": round(bleach_us / nh3_us, 1),
+        "kring_to_nh3": round(kring_us / nh3_us, 2),
     }

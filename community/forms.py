@@ -52,11 +52,12 @@ def is_reserved_name(value):
     return any(name in RESERVED_NAMES for name in [*words, *pairs, "".join(words)])
 
 
+_CHARACTERS_MESSAGE = _("Use letters, numbers, spaces, dots, hyphens or apostrophes only.")
+
+
 def validate_pseudonym(value):
     if not _PSEUDONYM.match(value):
-        raise forms.ValidationError(
-            _("Use letters, numbers, spaces, dots, hyphens or apostrophes only."), code="characters"
-        )
+        raise forms.ValidationError(_CHARACTERS_MESSAGE, code="characters")
     if _LOOKS_LIKE_CONTACT.search(value):
         raise forms.ValidationError(
             _("A pseudonym must not contain an e-mail address or phone number."), code="contact"
@@ -81,7 +82,12 @@ class PseudonymField(forms.CharField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        return clean_text(super().to_python(value))
+        raw = super().to_python(value)
+        # Markup is refused, not stripped: "<script>…</script>" must not become an empty,
+        # silently accepted name.
+        if "<" in raw or ">" in raw:
+            raise forms.ValidationError(_CHARACTERS_MESSAGE, code="characters")
+        return clean_text(raw)
 
 
 class PseudonymSignupForm(forms.Form):

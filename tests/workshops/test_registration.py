@@ -210,7 +210,7 @@ def test_bad_input_gets_a_clear_dutch_message_and_keeps_what_was_typed(
 def test_markup_in_the_needs_is_kept_as_plain_text(client, session):
     register_by_form(client, session, needs="<script>alert(1)</script><b>Pauzes</b>")
 
-    assert Registration.objects.get().needs == "alert(1)Pauzes"
+    assert Registration.objects.get().needs == "Pauzes"
 
 
 def test_closed_session_takes_no_registrations(client, make_session):
