@@ -53,3 +53,16 @@ def retention_days():
 def idle_close_days():
     """Days without a message or question after which the daily purge closes an open room."""
     return int(getattr(settings, "KRING_LIVE_IDLE_CLOSE_DAYS", 2))
+
+
+def heartbeat_seconds():
+    """Seconds between two checks that this process's fan-out still receives its rooms."""
+    return float(getattr(settings, "KRING_LIVE_HEARTBEAT_SECONDS", 1.0))
+
+
+def heartbeat_timeout():
+    """Seconds without an answer to those checks after which the channel layer counts as lost.
+
+    Its rooms are then joined again and their connections resync (live.fanout.Hub).
+    """
+    return float(getattr(settings, "KRING_LIVE_HEARTBEAT_TIMEOUT", 5.0))
