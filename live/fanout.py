@@ -224,18 +224,25 @@ class Hub:
                 self.channel = await self.layer.new_channel("live.hub")
             if self.reader is None or self.reader.done():
                 self.reader = asyncio.create_task(self._read())
-            # Counted before the layer is asked: if it fails, leave() undoes this, and a
-            # restore joins every group that has members here.
             inbox.groups = tuple(groups)
-            for group in groups:
-                first = not self.members[group]
-                self.members[group].add(inbox)
-                if first:
-                    try:
+            try:
+                for group in groups:
+                    first = not self.members[group]
+                    self.members[group].add(inbox)
+                    if first:
                         await self.layer.group_add(group, self.channel)
-                    except Exception:
-                        self._lose("join")
-                        raise
+            except Exception:
+                # The connection fails; the groups others are in here are joined again by
+                # the restore once the layer answers.
+                for group in groups:
+                    members = self.members.get(group)
+                    if members is not None:
+                        members.discard(inbox)
+                        if not members:
+                            del self.members[group]
+                inbox.groups = ()
+                self._lose("join")
+                raise
 
     async def leave(self, inbox):
         async with self.lock:

@@ -165,3 +165,18 @@ async def test_a_room_that_missed_an_event_resyncs_once_the_layer_takes_messages
     down = False
 
     assert await closed_with(reader, timeout=5) == CLOSE_RESYNC
+
+
+async def test_a_connection_refused_while_the_layer_is_down_leaves_nothing_behind(
+    room, people, monkeypatch
+):
+    layer = get_channel_layer()
+
+    async def down(group, channel):
+        raise ConnectionError("layer away")
+
+    monkeypatch.setattr(layer, "group_add", down)
+    refused = await people().connect(room, expect_state=False)
+
+    assert not refused.connected
+    assert room_group(room.pk) not in fanout.hub().members

@@ -94,9 +94,9 @@ async def test_a_new_client_gets_the_recent_history_and_the_rooms_state(room, gu
 async def test_a_reconnecting_voter_sees_their_own_vote_and_up_votes(room, guest, moderator):
     mod = await moderator.connect(room)
     socket = await guest.connect(room)
-    await socket.send(type="question.ask", text="Mijn vraag?")
+    await mod.send(type="question.ask", text="Een vraag van de moderator?")
     question = (await socket.expect("question.new"))["question"]
-    await socket.send(type="question.upvote", id=question["id"])
+    await socket.send(type="question.upvote", id=question["id"])  # not one's own
     await socket.expect("question.upvoted")
     await mod.send(type="statement.open", text="Stelling.")
     statement = (await socket.expect("statement.opened"))["statement"]
