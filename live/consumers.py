@@ -23,7 +23,6 @@ from live import access, conf, fanout, limits, presence, protocol, services, sta
 from live.connection import (
     CLOSE_FLOODING,
     CLOSE_NO_ROOM,
-    CLOSE_RESYNC,
     CLOSE_TOO_MANY,
     CLOSE_TOO_SLOW,
     REFUSALS_BEFORE_CLOSE,
@@ -364,8 +363,12 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         await self.send(text_data=message["text"])
 
     async def live_resync(self, message):
-        """Events may have been lost on their way here: the client reconnects with ?last=."""
-        await self.close(code=CLOSE_RESYNC)
+        """Events may have been lost on their way here: the client reconnects with ?last=.
+
+        The client closes the socket itself (room.js): a frame it sent meanwhile still arrives
+        before its close, where a close from here would drop it.
+        """
+        await self.send(text_data=encode({"type": "room.resync"}))
 
     async def live_overflow(self, message):
         """This connection's inbox filled up: the client is too slow to keep up."""

@@ -45,8 +45,8 @@ INBOX_CAPACITY = 1_500
 RENEW_SECONDS = 60 * 60
 
 # What tells a connection that events may have been lost on the way to it (Redis restarted,
-# or a publisher could not reach it): the connection closes with CLOSE_RESYNC and the page
-# reconnects at once with ?last=, as after any lost connection.
+# or a publisher could not reach it): the client gets `room.resync`, closes and reconnects at
+# once with ?last=, as after any lost connection.
 RESYNC = "live.resync"
 # A message the hub sends itself through a group of its own, to learn that its memberships
 # still hold (live.conf.heartbeat_seconds).

@@ -6,9 +6,8 @@ import pytest
 from channels.layers import get_channel_layer
 
 from live import fanout
-from live.connection import CLOSE_RESYNC
 from live.fanout import room_group
-from tests.live.conftest import closed_with, db_call, join_as
+from tests.live.conftest import db_call, join_as
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -126,8 +125,8 @@ async def test_a_process_whose_memberships_vanished_rejoins_and_its_clients_resy
     await forget_groups()
     assert await layer_members(room_group(room.pk)) == []
 
-    # The page reconnects with ?last= on any close: told to, it gets what it missed.
-    assert await closed_with(reader, timeout=5) == CLOSE_RESYNC
+    # Told to, the page reconnects with ?last= and gets what it missed.
+    assert (await reader.expect("room.resync", timeout=5))["type"] == "room.resync"
     assert len(await layer_members(room_group(room.pk))) == 1
     again = await people().connect(room)
     await fanout.apublish(
@@ -164,7 +163,7 @@ async def test_a_room_that_missed_an_event_resyncs_once_the_layer_takes_messages
     assert await reader.nothing("chat.message")
     down = False
 
-    assert await closed_with(reader, timeout=5) == CLOSE_RESYNC
+    assert (await reader.expect("room.resync", timeout=5))["type"] == "room.resync"
 
 
 async def test_a_connection_refused_while_the_layer_is_down_leaves_nothing_behind(

@@ -1,7 +1,8 @@
 """Live rooms survive a Redis restart: two uvicorn workers, a Redis of the test's own, restarted.
 
-The clients behave as the room's page does (live/static/live/room.js): when the socket closes
-they reconnect after a second or so, asking with ?last= for what they missed. The test does not
+The clients behave as the room's page does (live/static/live/room.js): when the socket closes,
+or the server asks them to resync, they reconnect after a second or so, asking with ?last= for
+what they missed. The test does not
 reconnect otherwise, nor poll: whatever reaches the clients is what the servers sent them.
 """
 
@@ -120,6 +121,8 @@ class PageClient:
                             self.connected.set()
                         elif event["type"] == "chat.message":
                             self.seen(event["message"])
+                        elif event["type"] == "room.resync":
+                            break  # room.js closes and reconnects with ?last=
             self.connected.clear()
             self.socket = None
             # room.js: 1 s, 2 s, 4 s ... up to 30 s, times 0.5 to 1.

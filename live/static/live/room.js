@@ -72,6 +72,9 @@ function start(root) {
         view.feedback(null, view.strings.needName);
       }
     },
+    // Events may have been lost on the server's side (Redis restarted): reconnect now, with
+    // ?last=, to get them. Closing from here sends nothing written meanwhile into the void.
+    "room.resync": () => socket && socket.close(),
     "room.updated": (event) => view.roomUpdated(event.room),
     "room.presence": (event) => view.presence(event.count),
     "chat.message": (event) => {
