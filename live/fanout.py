@@ -230,7 +230,9 @@ class Hub:
                     first = not self.members[group]
                     self.members[group].add(inbox)
                     if first:
-                        await self.layer.group_add(group, self.channel)
+                        # Bounded: the lock is held, and every new connection waits for it.
+                        async with asyncio.timeout(conf.heartbeat_timeout()):
+                            await self.layer.group_add(group, self.channel)
             except Exception:
                 # The connection fails; the groups others are in here are joined again by
                 # the restore once the layer answers.
@@ -254,17 +256,12 @@ class Hub:
                 if not members:
                     del self.members[group]
                     with contextlib.suppress(Exception):
-                        await self.layer.group_discard(group, self.channel)
+                        async with asyncio.timeout(conf.heartbeat_timeout()):
+                            await self.layer.group_discard(group, self.channel)
             inbox.groups = ()
-            if not self.members and self.reader is not None:
-                # Wait for the read to end: the Redis layer only lets go of its receive lock
-                # (bound to this event loop) once its cancelled receive has finished.
-                reader, self.reader = self.reader, None
-                reader.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await reader
-                with contextlib.suppress(Exception):
-                    await self.layer.group_discard(self.ping_group, self.channel)
+            # The reader and its heartbeat go on without members: cancelling a read of the
+            # Redis layer and starting another, when a room's last socket closed to resync,
+            # could leave the next read waiting (and every join with it) for good.
 
     def _lose(self, where):
         if not self.lost:
