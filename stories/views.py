@@ -167,6 +167,8 @@ def _author_context(submission):
     story.refresh_from_db()
     latest = story.get_latest_revision_as_object()
     status = author_status(story)
+    remarks = exchange(story)
+    note = note_for_author(story) if status == AuthorStatus.WAITING_FOR_AUTHOR else ""
     theirs = submission_version(submission, prose=True)
     ours = author_version(latest, prose=True)
     changes = [
@@ -183,7 +185,8 @@ def _author_context(submission):
         "statuses": AuthorStatus,
         "changes": [(label, pieces) for label, pieces in changes if has_changes(pieces)],
         "version": fingerprint(author_version(latest)),
-        "note": note_for_author(story) if status == AuthorStatus.WAITING_FOR_AUTHOR else "",
-        "exchange": exchange(story),
+        "note": note,
+        # The note she is asked about stands on its own above; the list is what came before.
+        "exchange": remarks[:-1] if note else remarks,
         "submitted_at": submission.submitted_at,
     }
