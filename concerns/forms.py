@@ -125,7 +125,35 @@ class ConcernForm(forms.Form):
         return dict(WHEN).get(self.cleaned_data.get("when"), "")
 
 
+# What someone may answer on their private link to "have you done anything yet?"
+DONE = [
+    ("talked", _("I talked about it, with the person or with someone else")),
+    ("advice", _("I asked Veilig Thuis or someone else for advice")),
+    ("reported", _("I made a report")),
+    ("not_yet", _("Not yet")),
+]
+
+
 class LinkActionForm(forms.Form):
-    action = forms.ChoiceField(choices=[("called", "called"), ("withdraw", "withdraw")])
+    action = forms.ChoiceField(
+        choices=[("called", "called"), ("withdraw", "withdraw"), ("done", "done")]
+    )
     # Withdrawing cannot be undone: the first press asks, the second (with confirm) deletes.
     confirm = forms.BooleanField(required=False)
+
+
+class DoneForm(forms.Form):
+    """The question on a private link, from its second visit on."""
+
+    answer = forms.ChoiceField(
+        label=_("Have you done anything yet?"),
+        help_text=_(
+            "We only count how many people gave each answer, never who or about which address."
+        ),
+        choices=DONE,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what you have done so far, or “Not yet”."),
+            "invalid_choice": _("Choose one of the answers below."),
+        },
+    )
