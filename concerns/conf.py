@@ -56,12 +56,12 @@ def v6_prefix() -> int:
 
 def pow_cost() -> int:
     """PBKDF2-SHA-256 iterations per try of the proof-of-work."""
-    return max(_int("KRING_CONCERN_POW_COST", 1_000), 1)
+    return max(_int("KRING_CONCERN_POW_COST", 5_000), 1)
 
 
 def pow_max_number() -> int:
     """The highest number of tries a browser may need (it needs 10-100 % of it)."""
-    return max(_int("KRING_CONCERN_POW_MAX_NUMBER", 400), 10)
+    return max(_int("KRING_CONCERN_POW_MAX_NUMBER", 500), 10)
 
 
 def pow_ttl() -> int:

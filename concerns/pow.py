@@ -5,8 +5,9 @@ The server issues a challenge with the `altcha` library (v2 format, algorithm
 PBKDF2-SHA-256(password = nonce || uint32_be(n), salt, iterations) starts with the signed key
 prefix. The server picks `n` itself (altcha's deterministic mode) between a tenth of
 KRING_CONCERN_POW_MAX_NUMBER and all of it, so the browser always works through n tries of
-`cost` iterations: bounded for one person, and with the defaults (1,000 iterations, up to 400
-tries) about 0.2-0.4 million PBKDF2 rounds per probe, which adds up for thousands of probes.
+`cost` iterations: bounded for one person, and with the defaults (5,000 iterations, 50 to 500
+tries) 0.25-2.5 million PBKDF2 rounds per probe, 1.4 million on average, which adds up for
+thousands of probes.
 The server checks a solution with one HMAC (the signed key), never re-deriving it. Our own
 module (concerns/static/concerns/pow.js, with pow-worker.js) solves it with crypto.subtle in a
 Web Worker and shows its progress; nothing is loaded from elsewhere. Solve times measured in
@@ -41,17 +42,21 @@ def _secret(name: str) -> str:
     return salted_hmac("concerns.pow", name, algorithm="sha256").hexdigest()
 
 
-def new_challenge() -> dict[str, Any]:
-    """A signed challenge as a JSON-serialisable dict, for the browser to solve."""
+def new_challenge(*, counter: int | None = None) -> dict[str, Any]:
+    """A signed challenge as a JSON-serialisable dict, for the browser to solve.
+
+    `counter` fixes the answer (for measuring the worst case); by default it is drawn.
+    """
     max_number = conf.pow_max_number()
-    # At least a tenth of the maximum: no challenge is free.
-    counter = max_number // 10 + secrets.randbelow(max_number - max_number // 10 + 1)
+    if counter is None:
+        # At least a tenth of the maximum: no challenge is free.
+        counter = max_number // 10 + secrets.randbelow(max_number - max_number // 10 + 1)
     challenge = altcha.create_challenge(
         ALGORITHM,
         conf.pow_cost(),
         counter=counter,
         expires_at=int(time.time()) + conf.pow_ttl(),
-        data={"purpose": PURPOSE},
+        data={"purpose": PURPOSE, "max": max_number},
         hmac_secret=_secret("challenge"),
         hmac_key_secret=_secret("key"),
     )
