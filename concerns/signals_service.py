@@ -60,8 +60,13 @@ def draw_counts_from(day: datetime.date) -> datetime.date:
 
 
 def expiry_cutoff(day: datetime.date) -> datetime.date:
-    """Signals whose counts_from is on or before this day have expired."""
-    return day - datetime.timedelta(days=conf.retention_days())
+    """Signals whose counts_from is on or before this day have expired.
+
+    A row does not say when it was sent, only that it was sent at most the longest delay
+    before its counts_from; so it expires that much earlier, within twelve months of sending.
+    """
+    _, longest_delay = conf.delay_days()
+    return day - datetime.timedelta(days=conf.retention_days() - longest_delay)
 
 
 def band_for_count(count: int) -> str:

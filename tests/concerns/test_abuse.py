@@ -5,6 +5,7 @@ import json
 
 import altcha
 import pytest
+from django.utils import timezone
 
 from concerns import pow
 from concerns.models import Signal, WeeklyTally
@@ -42,7 +43,7 @@ def test_the_delay_window_is_a_setting(neighbour, clock, settings):
 
 
 def test_each_signal_counts_from_its_own_random_day_and_rows_carry_no_time(neighbour, clock):
-    today = clock.now.date()
+    today = timezone.localdate(clock.now)
     for house_number in range(1, 25):
         neighbour().signal(house_number=str(house_number))
 
