@@ -32,7 +32,7 @@ class ConcernPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["community.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     max_count = 1
 
     class Meta:

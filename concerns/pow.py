@@ -98,4 +98,6 @@ def solve(challenge: dict[str, Any]) -> str:
     """Solve a challenge dict the way the browser does (for tests and benchmarks)."""
     parsed = altcha.Challenge.from_dict(challenge)
     solution = altcha.solve_challenge(parsed)
+    if solution is None:
+        raise ValueError("not solved in time")
     return altcha.Payload(parsed, solution).to_base64()

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, unquote_plus
 
 from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
 from django.views.debug import ExceptionReporter as DjangoExceptionReporter
 from django.views.debug import SafeExceptionReporterFilter
 
@@ -57,7 +58,7 @@ class AlwaysSafeExceptionReporterFilter(SafeExceptionReporterFilter):
 
 
 def hide_request_from_error_reports(request: HttpRequest) -> None:
-    request.exception_reporter_filter = AlwaysSafeExceptionReporterFilter()
+    request.exception_reporter_filter = AlwaysSafeExceptionReporterFilter()  # type: ignore[attr-defined]
 
 
 def is_tool_request(request: HttpRequest | None) -> bool:
@@ -89,8 +90,10 @@ class ExceptionReporter(DjangoExceptionReporter):
             return []
         query = self.request.META.get("QUERY_STRING", "")
         found = {query, unquote(query), unquote_plus(query)}
+        values: list[str] = []
         try:
-            values = [*self.request.GET.values(), *self.request.POST.values()]
+            for data in (self.request.GET, self.request.POST):
+                values += [value for _key, listed in data.lists() for value in listed]
         except Exception:
             values = []
         for value in values:
@@ -106,15 +109,16 @@ class ExceptionReporter(DjangoExceptionReporter):
 
     def get_traceback_data(self) -> dict[str, Any]:
         data = super().get_traceback_data()
-        if self.hide:
+        if self.hide and self.request is not None:
             data["request_GET_items"] = [(key, HIDDEN) for key in self.request.GET]
             data["request_insecure_uri"] = self._scrub(data.get("request_insecure_uri", ""))
         return data
 
-    def get_traceback_html(self) -> str:
+    def get_traceback_html(self) -> SafeString:
         html = super().get_traceback_html()
-        return self._scrub(str(html)) if self.hide else html
+        # Only replaces text with a fixed placeholder: what was safe stays safe.
+        return mark_safe(self._scrub(html)) if self.hide else html  # noqa: S308
 
-    def get_traceback_text(self) -> str:
+    def get_traceback_text(self) -> SafeString:
         text = super().get_traceback_text()
-        return self._scrub(str(text)) if self.hide else text
+        return mark_safe(self._scrub(text)) if self.hide else text  # noqa: S308

@@ -10,6 +10,7 @@ import datetime
 import hashlib
 import hmac
 import secrets
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -75,7 +76,7 @@ def band_for_count(count: int) -> str:
     return FEW if count < 3 else MANY
 
 
-def current_band(address_key: str, *, exclude: object = None) -> str:
+def current_band(address_key: str, *, exclude: uuid.UUID | None = None) -> str:
     """The band of other neighbours' signals that count today for this address.
 
     Only rows whose day has come are read. The signals of one address sent on one day share a

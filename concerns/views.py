@@ -26,7 +26,7 @@ def concern_form(request: HttpRequest, page: Page) -> HttpResponse:
     if request.method not in (*READ, "POST"):
         return HttpResponseNotAllowed([*READ, "POST"])
     form = ConcernForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.address is not None:
         checked = pow.verify(form.cleaned_data["altcha"])
         outcome = signals_service.submit_signal(form.address.key, _client(request), checked=checked)
         link = None
