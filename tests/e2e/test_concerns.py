@@ -199,3 +199,30 @@ def test_form_and_result_have_no_accessibility_violations(page, site_url, concer
         page.get_by_role("button", name="Verstuur mijn signaal").click()
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_coming_back_to_the_link_asks_what_was_done_and_counts_the_answer(
+    page, site_url, concern_page, screenshot
+):
+    from concerns.models import WeeklyTally
+
+    page.goto(site_url + URL)
+    _fill_in(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Verstuur mijn signaal").click()
+    assert page.get_by_role("link", name="Wat kun je doen? Een gids voor omstanders").is_visible()
+    link = page.locator(".private-link__url a").get_attribute("href")
+    page.goto(link)
+    assert page.get_by_text("Heb je al iets gedaan?").count() == 0  # not on the first visit
+
+    page.goto(link)  # coming back
+
+    assert page.get_by_text("Heb je al iets gedaan?").is_visible()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    screenshot(page, "concerns-link-question")
+    page.get_by_label("Ik heb Veilig Thuis of iemand anders om advies gevraagd").check()
+    page.get_by_role("button", name="Verstuur mijn antwoord").click()
+    page.wait_for_load_state()
+    assert "Dank je wel dat je het laat weten" in page.locator("main").inner_text()
+    assert WeeklyTally.objects.get().did_advice == 1
