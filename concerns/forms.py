@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -94,8 +96,8 @@ class ConcernForm(forms.Form):
         return split_house_number(self.cleaned_data["house_number"])
 
     @sensitive_variables()
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or self.cleaned_data
         postcode = cleaned.get("postcode")
         number_parts = cleaned.get("house_number")
         if "addition" not in cleaned or number_parts is None:
@@ -121,8 +123,8 @@ class ConcernForm(forms.Form):
         chosen = set(self.cleaned_data.get("noticed", []))
         return [label for value, label in NOTICED if value in chosen]
 
-    def when_label(self):
-        return dict(WHEN).get(self.cleaned_data.get("when"), "")
+    def when_label(self) -> str:
+        return str(dict(WHEN).get(self.cleaned_data.get("when") or "", ""))
 
 
 # What someone may answer on their private link to "have you done anything yet?"
