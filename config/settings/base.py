@@ -242,6 +242,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kring <noreply@kring.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Error reports and the debug page never show what was typed into the concern tool, whatever
+# path spelling failed and whether DEBUG is on (concerns/privacy.py).
+DEFAULT_EXCEPTION_REPORTER = "concerns.privacy.ExceptionReporter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
