@@ -1,0 +1,134 @@
+"""No log line holds a client address, an e-mail address or a private token.
+
+`redact()` masks them in any text; `RedactingFormatter` applies it to the final text of each
+line — the message, the exception text and every chained traceback — whoever wrote it (Kring,
+Django, uvicorn, daphne, a library). Kring's LOGGING and uvicorn's log config
+(`site/deploy/uvicorn-log.json`) both write through it.
+
+This module imports nothing from Django: uvicorn loads it before Django is set up.
+
+What is masked:
+- IPv4 addresses, and IPv6 addresses in any notation (compressed, with an IPv4 tail, in
+  brackets, with a port appended as uvicorn writes `host:port`), as `[ip]`. The server's own
+  listening address is masked too: one rule is easier to trust than a list of exceptions.
+- e-mail addresses, also with `@` percent-encoded or in full width, as `[e-mail]`.
+- private tokens, as `…`: any run of 16 or more token characters (letters and digits of any
+  script, `_`, `-`, percent-escapes, and invisible format characters such as a zero-width space
+  or a soft hyphen, which would otherwise split a run), unless the run reads like words: its
+  pieces between `-` and `_` are each all digits, all lower case, all capitals or CamelCase
+  words. Tokens are random (`secrets.token_urlsafe`), so they mix cases and digits within a
+  piece; names in tracebacks and slugs in paths do not. Punctuation, unicode look-alikes and
+  percent-encoding around or inside a token change nothing (full-width look-alikes are read
+  after NFKC normalisation): a token is found by what it is,
+  not by what surrounds it.
+"""
+
+import ipaddress
+import logging
+import re
+import unicodedata
+from urllib.parse import unquote
+
+IP_MASK = "[ip]"
+EMAIL_MASK = "[e-mail]"
+TOKEN_MASK = "…"  # noqa: S105 (what replaces a token, not one)
+MIN_TOKEN_LENGTH = 16
+
+# Invisible "format" characters (zero-width space and joiners, soft hyphen, word joiner, BOM,
+# bidi marks) count as part of a run: inserting one must not split a token into short pieces.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+_RUN = re.compile(rf"(?:[\w\-{_INVISIBLE}]|%[0-9A-Fa-f]{{2}})+")
+
+_EMAIL = re.compile(
+    r"[\w.!#$%&*+=?^{|}~\-]+(?:@|%40|＠|﹫|\[at\]|\(at\))[\w\-]+(?:\.[\w\-]+)+",
+    re.IGNORECASE,
+)
+# Any group of hex digits, dots and at least two colons (IPv6, with an IPv4 tail or a port),
+# checked with `ipaddress` below so that times such as 12:30:45 stay.
+_IPV6_CANDIDATE = re.compile(
+    r"(?<![0-9A-Fa-f:.])[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?![\w:])"
+)
+_IPV4 = re.compile(
+    r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d])",
+    re.ASCII,
+)
+_WORDY_PIECE = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
+_CAMEL = re.compile(r"(?:[A-Z]{2,}(?=[A-Z][a-z]|$)|[A-Z]?[a-z]+)+")
+
+
+def _is_ipv6(text: str) -> bool:
+    for form in (text, text.rsplit(":", 1)[0]):
+        form = form.strip("[]")
+        groups = [g for g in form.split(":") if g]
+        # Two groups at least (or an IPv4 tail): a slice such as `[::2]` in a traceback stays.
+        if form.count(":") < 2 or (len(groups) < 2 and "." not in form):
+            continue
+        try:
+            ipaddress.IPv6Address(form.split("%", 1)[0])
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def _mask_ipv6(match: re.Match[str]) -> str:
+    text = match.group(0)
+    stripped = text.strip(".")
+    if _is_ipv6(stripped):
+        return text.replace(stripped, IP_MASK)
+    return text
+
+
+def _plain(run: str) -> str:
+    """A run as a reader would see it: escapes decoded, invisible characters dropped, NFKC."""
+    decoded = run
+    for _ in range(3):  # doubly encoded links exist (redirect parameters)
+        again = unquote(decoded)
+        if again == decoded:
+            break
+        decoded = again
+    decoded = "".join(c for c in decoded if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFKC", decoded)
+
+
+def _reads_like_words(plain: str) -> bool:
+    for piece in re.split(r"[-_]+", plain):
+        if not piece:
+            continue
+        if not _WORDY_PIECE.fullmatch(piece):
+            return False
+        if piece.isdigit() or piece.islower() or piece.isupper():
+            continue
+        if not _CAMEL.fullmatch(piece):
+            return False
+    return True
+
+
+def is_token_like(run: str) -> bool:
+    """Whether a run of token characters may be a private token (see the module docstring)."""
+    plain = _plain(run)
+    return len(plain) >= MIN_TOKEN_LENGTH and not _reads_like_words(plain)
+
+
+def _mask_token(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return TOKEN_MASK if is_token_like(run) else run
+
+
+def redact(text: str) -> str:
+    """`text` with client addresses, e-mail addresses and private tokens masked."""
+    text = _EMAIL.sub(EMAIL_MASK, text)
+    text = _IPV6_CANDIDATE.sub(_mask_ipv6, text)
+    text = _IPV4.sub(IP_MASK, text)
+    return _RUN.sub(_mask_token, text)
+
+
+class RedactingFormatter(logging.Formatter):
+    """A Formatter whose every line, traceback and stack included, goes through `redact()`.
+
+    It takes the usual `format`, `datefmt` and `style` arguments, so a dictConfig (Django's
+    LOGGING, uvicorn's `--log-config`) can use it with `"()"`.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
