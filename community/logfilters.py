@@ -1,6 +1,6 @@
 import logging
 
-from community.logformat import redact
+from community.logformat import REDACTED_FLAG, redact
 
 
 class RedactTokens(logging.Filter):
@@ -16,4 +16,5 @@ class RedactTokens(logging.Filter):
         redacted = redact(message)
         if redacted != message:
             record.msg, record.args = redacted, ()
+        setattr(record, REDACTED_FLAG, True)
         return True

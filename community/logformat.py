@@ -33,14 +33,16 @@ IP_MASK = "[ip]"
 EMAIL_MASK = "[e-mail]"
 TOKEN_MASK = "…"  # noqa: S105 (what replaces a token, not one)
 MIN_TOKEN_LENGTH = 16
+# Set on a record whose message community.logfilters.RedactTokens has redacted.
+REDACTED_FLAG = "kring_redacted"
 
 # Invisible "format" characters (zero-width space and joiners, soft hyphen, word joiner, BOM,
 # bidi marks) count as part of a run: inserting one must not split a token into short pieces.
 _INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-_RUN = re.compile(rf"(?:[\w\-{_INVISIBLE}]|%[0-9A-Fa-f]{{2}})+")
+_RUN = re.compile(rf"[\w\-%{_INVISIBLE}]{{{MIN_TOKEN_LENGTH},}}")
 
 _EMAIL = re.compile(
-    r"[\w.!#$%&*+=?^{|}~\-]+(?:@|%40|＠|﹫|\[at\]|\(at\))[\w\-]+(?:\.[\w\-]+)+",
+    r"[\w.!#$%&*+=?^{|}~\-]+(?:@|%40|＠|﹫)[\w\-]+(?:\.[\w\-]+)+",
     re.IGNORECASE,
 )
 # Any group of hex digits, dots and at least two colons (IPv6, with an IPv4 tail or a port),
@@ -52,6 +54,7 @@ _IPV4 = re.compile(
     r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d])",
     re.ASCII,
 )
+_DOTTED_NUMBERS = re.compile(r"\d\.\d+\.\d")
 _WORDY_PIECE = re.compile(r"\d+|[^\W\d_]+", re.UNICODE)
 _CAMEL = re.compile(r"(?:[A-Z]{2,}(?=[A-Z][a-z]|$)|[A-Z]?[a-z]+)+")
 
@@ -81,6 +84,8 @@ def _mask_ipv6(match: re.Match[str]) -> str:
 
 def _plain(run: str) -> str:
     """A run as a reader would see it: escapes decoded, invisible characters dropped, NFKC."""
+    if "%" not in run and run.isascii():
+        return run
     decoded = run
     for _ in range(3):  # doubly encoded links exist (redirect parameters)
         again = unquote(decoded)
@@ -117,9 +122,14 @@ def _mask_token(match: re.Match[str]) -> str:
 
 def redact(text: str) -> str:
     """`text` with client addresses, e-mail addresses and private tokens masked."""
-    text = _EMAIL.sub(EMAIL_MASK, text)
-    text = _IPV6_CANDIDATE.sub(_mask_ipv6, text)
-    text = _IPV4.sub(IP_MASK, text)
+    # Cheap tests first: the access log writes a line per request.
+    if "@" in text or "%40" in text or "＠" in text or "﹫" in text:
+        text = _EMAIL.sub(EMAIL_MASK, text)
+    # An IPv6 address has "::" or seven colons (eight with a port).
+    if "::" in text or text.count(":") >= 7:
+        text = _IPV6_CANDIDATE.sub(_mask_ipv6, text)
+    if _DOTTED_NUMBERS.search(text):
+        text = _IPV4.sub(IP_MASK, text)
     return _RUN.sub(_mask_token, text)
 
 
@@ -131,4 +141,11 @@ class RedactingFormatter(logging.Formatter):
     """
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        text = super().format(record)
+        if getattr(record, REDACTED_FLAG, False) and not (
+            record.exc_info or record.exc_text or record.stack_info
+        ):
+            # community.logfilters.RedactTokens already cleaned the message, and the rest of
+            # the line (time, level, logger name) names nobody: the access log's common case.
+            return text
+        return redact(text)

@@ -22,6 +22,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
+from community.logformat import RedactingFormatter
 from community.mail import queue_mail
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,53 @@ def test_a_refused_queued_mail_is_logged_without_the_address_and_not_kept(
     assert_nothing_personal(caplog.text)
     assert_nothing_personal(log_output.getvalue())
     assert [r for r in DBTaskResult.objects.all() if ADDRESS in repr(r.__dict__)] == []
+
+
+LOGGERS = [
+    "django.request",
+    "django.server",
+    "django.security.DisallowedHost",
+    "django.channels.server",
+    "uvicorn.error",
+    "uvicorn.access",
+    "daphne.server",
+    "daphne.access",
+    "a.library.kring.does.not.configure",
+]
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "development"])
+@pytest.mark.parametrize("name", LOGGERS)
+def test_no_logger_writes_past_the_redaction(settings, capfd, log_output, name, debug):
+    settings.DEBUG = debug
+    token = new_token()
+    try:
+        raise OSError(f"{IPV4} {IPV6} {ADDRESS} /jouw-signaal/{token}/")
+    except OSError:
+        logging.getLogger(name).exception("failed for %s at /jouw-signaal/%s/", ADDRESS, token)
+
+    out, err = capfd.readouterr()
+    assert_nothing_personal(out + err + log_output.getvalue(), token)
+    # What the captured output cannot show (a handler may hold a stream pytest swapped out):
+    # every handler a record of this logger reaches writes through the redacting formatter.
+    reached = handlers_reached(logging.getLogger(name), logging.ERROR)
+    assert reached, "no handler: logging's last resort would write the line unformatted"
+    for handler in reached:
+        assert isinstance(handler, logging.NullHandler) or isinstance(
+            handler.formatter, RedactingFormatter
+        ), handler
+
+
+def handlers_reached(logger, level):
+    """The handlers that `Logger.callHandlers` would call, but for pytest's own."""
+    reached = []
+    while logger is not None:
+        reached += [
+            h
+            for h in logger.handlers
+            if level >= h.level and not type(h).__module__.startswith("_pytest")
+        ]
+        if not logger.propagate:
+            break
+        logger = logger.parent
+    return reached
