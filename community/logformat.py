@@ -17,10 +17,11 @@ What is masked:
   or a soft hyphen, which would otherwise split a run), unless the run reads like words: its
   pieces between `-` and `_` are each all digits, all lower case, all capitals or CamelCase
   words. Tokens are random (`secrets.token_urlsafe`), so they mix cases and digits within a
-  piece; names in tracebacks and slugs in paths do not. Punctuation, unicode look-alikes and
-  percent-encoding around or inside a token change nothing (full-width look-alikes are read
-  after NFKC normalisation): a token is found by what it is,
-  not by what surrounds it.
+  piece; names in tracebacks and slugs in paths do not. A token is found by what it is, not by
+  what surrounds it: punctuation, unicode look-alikes (read after NFKC normalisation) and
+  percent-encoding around or inside it change nothing. Runs joined by single punctuation
+  characters (`abc.def=ghi`) are judged together, so a token that a mail client broke inside
+  leaves no piece behind.
 """
 
 import ipaddress
@@ -38,9 +39,15 @@ REDACTED_FLAG = "kring_redacted"
 
 # Invisible "format" characters (zero-width space and joiners, soft hyphen, word joiner, BOM,
 # bidi marks) count as part of a run: inserting one must not split a token into short pieces.
-_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
-_RUN = re.compile(rf"[\w\-%{_INVISIBLE}]{{{MIN_TOKEN_LENGTH},}}")
+_JOINING = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+# Look-alikes of `-` and `_` (NFKC turns the full-width ones into them) join runs as well.
+_JOINING += "\u2010\u2011\ufe63\uff0d\u203f\u2040\u2054\ufe33\ufe34\ufe4d-\ufe4f\uff3f"
+_RUN = re.compile(rf"[\w\-%{_JOINING}]{{{MIN_TOKEN_LENGTH},}}")
 
+# Runs joined by single punctuation characters, as when a mail client wraps or breaks a link
+# inside a token (`abc.def`, `abc=def`): judged together, so no piece of a token stays.
+_CHAIN = re.compile(rf"[\w\-%{_JOINING}]+(?:[.,;:!?'\"()<>\[\]{{}}=+*~^|][\w\-%{_JOINING}]+)+")
+_PIECE = re.compile(rf"[\w\-%{_JOINING}]+")
 _EMAIL = re.compile(
     r"[\w.!#$%&*+=?^{|}~\-]+(?:@|%40|＠|﹫)[\w\-]+(?:\.[\w\-]+)+",
     re.IGNORECASE,
@@ -115,6 +122,16 @@ def is_token_like(run: str) -> bool:
     return len(plain) >= MIN_TOKEN_LENGTH and not _reads_like_words(plain)
 
 
+def _mask_chain(match: re.Match[str]) -> str:
+    chain = match.group(0)
+    pieces = [_plain(piece) for piece in _PIECE.findall(chain)]
+    if sum(map(len, pieces)) < MIN_TOKEN_LENGTH:
+        return chain
+    if all(_reads_like_words(piece) for piece in pieces):
+        return chain  # a dotted name (`django.core.handlers`), a file name, a time
+    return TOKEN_MASK
+
+
 def _mask_token(match: re.Match[str]) -> str:
     run = match.group(0)
     return TOKEN_MASK if is_token_like(run) else run
@@ -130,6 +147,7 @@ def redact(text: str) -> str:
         text = _IPV6_CANDIDATE.sub(_mask_ipv6, text)
     if _DOTTED_NUMBERS.search(text):
         text = _IPV4.sub(IP_MASK, text)
+    text = _CHAIN.sub(_mask_chain, text)
     return _RUN.sub(_mask_token, text)
 
 

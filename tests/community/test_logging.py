@@ -118,7 +118,17 @@ TOKEN_FORMS = {
     "quoted": lambda t: f"'{t}'/",
     "in angle brackets": lambda t: f"<{t}>",
     "percent-encoded twice": lambda t: quote(quote(t, safe=""), safe="") + "/",
+    "broken by full stops": lambda t: f"{t[:14]}.{t[14:28]}.{t[28:]}/",
+    "wrapped with = as quoted-printable": lambda t: f"{t[:15]}={t[15:30]}={t[30:]}/",
 }
+
+
+def assert_no_piece_of(token, text):
+    """Not even a part of the token: no eight of its characters in a row, however written."""
+    plain = unicodedata.normalize("NFKC", unquote(unquote(text)))
+    plain = re.sub(r"[^\w-]", "", plain)
+    pieces = [token[i : i + 8] for i in range(len(token) - 7)]
+    assert [piece for piece in pieces if piece in plain] == []
 
 
 @pytest.mark.parametrize("form", TOKEN_FORMS.values(), ids=TOKEN_FORMS.keys())
@@ -139,6 +149,8 @@ def test_a_private_token_is_not_in_the_access_log_however_it_is_punctuated(
     assert_nothing_personal(access[0], token)
     assert "kring.access" in log_output.getvalue()
     assert_nothing_personal(log_output.getvalue(), token)
+    assert_no_piece_of(token, access[0])
+    assert_no_piece_of(token, log_output.getvalue())
 
 
 def test_a_percent_encoded_token_in_any_log_line_is_redacted(log_output):
@@ -175,12 +187,18 @@ def test_a_traceback_with_addresses_and_tokens_in_its_exception_text_is_redacted
 def test_ordinary_log_text_keeps_its_words_and_times(log_output):
     logging.getLogger("kring.test").warning(
         "AnonymousPageCacheMiddleware convert_exception_to_response 12:30:45 "
-        "/evenementen/9-december/samen-staan-we-sterker-panel-2/"
+        "/evenementen/9-december/samen-staan-we-sterker-panel-2/ "
+        "django.core.handlers.exception.convert_exception_to_response "
+        "community.middleware.BadHostMiddleware settings.KRING_LIVE_CONNECTIONS_PER_CLIENT "
+        "0001_initial.py exc_info[1] 24.4ms"
     )
 
     written = log_output.getvalue()
     assert "AnonymousPageCacheMiddleware convert_exception_to_response 12:30:45" in written
     assert "/evenementen/9-december/samen-staan-we-sterker-panel-2/" in written
+    assert "django.core.handlers.exception.convert_exception_to_response" in written
+    assert "community.middleware.BadHostMiddleware" in written
+    assert "KRING_LIVE_CONNECTIONS_PER_CLIENT 0001_initial.py exc_info[1] 24.4ms" in written
 
 
 @pytest.mark.parametrize("host", ["kwaad.example", IPV4, f"[{IPV6}]", ADDRESS])
