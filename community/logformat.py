@@ -127,9 +127,10 @@ def _mask_chain(match: re.Match[str]) -> str:
     pieces = [_plain(piece) for piece in _PIECE.findall(chain)]
     if sum(map(len, pieces)) < MIN_TOKEN_LENGTH:
         return chain
-    if all(_reads_like_words(piece) for piece in pieces):
-        return chain  # a dotted name (`django.core.handlers`), a file name, a time
-    return TOKEN_MASK
+    # Dotted names (`django.core.handlers`), file names and times read like words; a little
+    # code in a traceback's source line (`hashlib.sha256(token`) has a short odd piece at most.
+    odd = sum(len(piece) for piece in pieces if not _reads_like_words(piece))
+    return TOKEN_MASK if odd >= MIN_TOKEN_LENGTH // 2 else chain
 
 
 def _mask_token(match: re.Match[str]) -> str:

@@ -190,7 +190,8 @@ def test_ordinary_log_text_keeps_its_words_and_times(log_output):
         "/evenementen/9-december/samen-staan-we-sterker-panel-2/ "
         "django.core.handlers.exception.convert_exception_to_response "
         "community.middleware.BadHostMiddleware settings.KRING_LIVE_CONNECTIONS_PER_CLIENT "
-        "0001_initial.py exc_info[1] 24.4ms"
+        "0001_initial.py exc_info[1] 24.4ms "
+        'return hashlib.sha256(token.encode("utf-8")).hexdigest()'
     )
 
     written = log_output.getvalue()
@@ -199,6 +200,7 @@ def test_ordinary_log_text_keeps_its_words_and_times(log_output):
     assert "django.core.handlers.exception.convert_exception_to_response" in written
     assert "community.middleware.BadHostMiddleware" in written
     assert "KRING_LIVE_CONNECTIONS_PER_CLIENT 0001_initial.py exc_info[1] 24.4ms" in written
+    assert 'hashlib.sha256(token.encode("utf-8")).hexdigest()' in written
 
 
 @pytest.mark.parametrize("host", ["kwaad.example", IPV4, f"[{IPV6}]", ADDRESS])
