@@ -308,3 +308,23 @@ def handlers_reached(logger, level):
             break
         logger = logger.parent
     return reached
+
+
+@pytest.mark.parametrize(
+    "path, marker",
+    [
+        ("site/deploy/kring-web.service", "ExecStart="),
+        ("Makefile", "/uvicorn "),
+        ("README.md", "uvicorn config.asgi:application"),
+    ],
+)
+def test_every_documented_uvicorn_command_uses_the_log_config_and_a_small_frame_limit(path, marker):
+    """`make run`, the deploy unit and the README start uvicorn the same way as the test does."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / path).read_text()
+    start = text.index(marker)
+    command = " ".join(text[start : text.index("--lifespan off", start)].split("\\\n"))
+    assert "--log-config site/deploy/uvicorn-log.json" in command
+    assert "--ws-max-size 16384" in command
+    assert "--no-access-log" in command
