@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from community.clients import client_key
 from community.ratelimit import allow
 from community.tokens import new_token, token_digest
+from moderation.reports import flagged_by_reports
 from stories.diff import diff_words, has_changes
 from stories.forms import ApproveForm, StorySubmissionForm, WithdrawForm
 from stories.models import StorySubmission
@@ -152,4 +153,5 @@ def _author_context(submission):
         "changes": [(label, pieces) for label, pieces in changes if has_changes(pieces)],
         "version": fingerprint(ours),
         "submitted_at": submission.submitted_at,
+        "reported": story.live and flagged_by_reports(story),
     }
