@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -125,3 +126,19 @@ class ModerationSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("moderation")
+
+
+class StaffInvitation(models.Model):
+    """A one-time link, mailed to a staff member's verified address, to set up a second factor.
+
+    Only the token's hash is stored; the row is deleted when the link is used, and expired rows
+    go when the next invitation is made.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    token_digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"invitation for user {self.user_id}"
