@@ -16,9 +16,12 @@ from community.identifying import find_identifying_details
 WORDS_TTL = 30
 
 # What holds a message when "hold contact details" is on: what could lead someone to a person
-# or a house. The same detector gives moderators their hints in stories (free service numbers
-# such as Veilig Thuis' 0800-2000 are not phone numbers to it, so people can share them).
-HOLD_KINDS = frozenset({"email", "phone", "postcode", "street", "house_number"})
+# or a house, including a profile ("insta @...", "facebook.com/..."). The same detector gives
+# moderators their hints in stories (free service numbers such as Veilig Thuis' 0800-2000 and
+# help sites such as veiligthuis.nl are not contact details to it, so people can share them).
+# Names and place names are hints for stories only: a chat that could not say "Zwolle" or
+# "Sanne" would hold half of what people write.
+HOLD_KINDS = frozenset({"email", "url", "handle", "phone", "postcode", "street", "house_number"})
 
 
 @dataclass(frozen=True)
