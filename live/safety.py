@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from community.identifying import find_identifying_details
+from community.identifying_words import PLATFORMS
 
 WORDS_TTL = 30
 
@@ -85,4 +86,20 @@ def read(text):
 
 
 def has_contact_details(text):
-    return any(finding.kind in HOLD_KINDS for finding in find_identifying_details(text))
+    return any(_holds(finding, text) for finding in find_identifying_details(text))
+
+
+_PLATFORM_BEFORE = re.compile(
+    r"(?i:" + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r")\W{0,3}$"
+)
+
+
+def _holds(finding, text):
+    """A handle holds when it looks like an account ("@janjansen1985", "insta @jan"); a plain
+    "@Noor" is how people answer each other in a room."""
+    if finding.kind != "handle":
+        return finding.kind in HOLD_KINDS
+    if re.search(r"[\d_.]", finding.text):
+        return True
+    before = text[max(0, finding.start - 14) : finding.start]
+    return bool(_PLATFORM_BEFORE.search(before))

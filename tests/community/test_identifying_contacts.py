@@ -38,6 +38,7 @@ HELD_IN_CHAT = [
     ("insta @janjansen1985", ("handle", "@janjansen1985")),
     ("volg hem op insta janjansen1985", ("handle", "janjansen1985")),
     ("snap: jan_j88", ("handle", "jan_j88")),
+    ("zoek me op insta: @merelvdb", ("handle", "@merelvdb")),
     ("tiktok @ merel.devries", ("handle", "@ merel.devries")),
     ("facebook.com/jan.jansen", ("url", "facebook.com/jan.jansen")),
     ("zoek hem op www.instagram.com/janjansen", ("url", "www.instagram.com/janjansen")),
@@ -69,6 +70,7 @@ NOT_HELD_IN_CHAT = [
     "Mijn buren hoorden het ook, best wel vaak.",
     "Het panel begint om 20.30 uur, stelling 3 vond ik lastig.",
     "Mijn dochter is 14 en mijn zoon 12.",
+    "@Noor goed punt, dat herken ik.",
     "Ik heb 2500 euro schuld door hem.",
 ]
 
