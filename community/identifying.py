@@ -8,6 +8,7 @@ patterns also read what people type quickly: lower case, spaces or none, abbrevi
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -169,13 +170,13 @@ def _candidates(text):
     yield from _places(text)
 
 
-def _is_service(url):
+def _is_service(url: str) -> bool:
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/", 1)[0]
     return host in SERVICE_DOMAINS
 
 
 @cache
-def _place_pattern():
+def _place_pattern() -> re.Pattern[str]:
     lines = PLACES_FILE.read_text(encoding="utf-8").splitlines()
     names = sorted(
         {line.strip() for line in lines if line.strip() and not line.startswith("#")},
@@ -187,12 +188,12 @@ def _place_pattern():
 
 
 @cache
-def _place_names():
+def _place_names() -> dict[str, str]:
     lines = PLACES_FILE.read_text(encoding="utf-8").splitlines()
     return {line.strip().casefold(): line.strip() for line in lines if not line.startswith("#")}
 
 
-def _places(text):
+def _places(text: str) -> Iterator[tuple[str, int, int]]:
     """Dutch municipalities and towns. Lower case counts too ("ik woon in zwolle"), except for
     names that are also ordinary words, which need a capital and a place mid-sentence."""
     for match in _place_pattern().finditer(text):

@@ -11,7 +11,7 @@ import time
 import unicodedata
 from dataclasses import dataclass
 
-from community.identifying import find_identifying_details
+from community.identifying import Finding, find_identifying_details
 from community.identifying_words import PLATFORMS
 
 WORDS_TTL = 30
@@ -85,7 +85,7 @@ def read(text):
     )
 
 
-def has_contact_details(text):
+def has_contact_details(text: str) -> bool:
     return any(_holds(finding, text) for finding in find_identifying_details(text))
 
 
@@ -94,7 +94,7 @@ _PLATFORM_BEFORE = re.compile(
 )
 
 
-def _holds(finding, text):
+def _holds(finding: Finding, text: str) -> bool:
     """A handle holds when it looks like an account ("@janjansen1985", "insta @jan"); a plain
     "@Noor" is how people answer each other in a room."""
     if finding.kind != "handle":

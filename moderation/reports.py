@@ -1,11 +1,12 @@
 """Reports and moderators' decisions: check_* validates, do_* changes, mails go after commit."""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -30,12 +31,12 @@ def _content_type(item):
     return ContentType.objects.get_for_model(item, for_concrete_model=False)
 
 
-def end_windows(windows) -> int:
+def end_windows(windows: QuerySet[ReportWindow]) -> int:
     """Stop counting in these windows and erase their salts: their keys now name nobody."""
     return windows.update(is_open=False, salt="")
 
 
-def _current_window(item, now) -> ReportWindow:
+def _current_window(item: Model, now: datetime) -> ReportWindow:
     """The item's open report window, a new one if it has none or the last one ran out.
 
     Should be called inside a transaction: the window row is locked while a report is counted.
@@ -69,7 +70,7 @@ def threshold_reached(window: ReportWindow, threshold: int) -> bool:
 
 
 @transaction.atomic
-def do_report(item, *, reason, note, origin: Origin):
+def do_report(item: Model, *, reason: str, note: str, origin: Origin) -> bool:
     """Record a report; once enough different people from more than one network reported the
     item within one window, hide it (or, for kinds that are never hidden on reports alone, flag
     it) and put it at the top of the queue.
@@ -101,7 +102,7 @@ def do_report(item, *, reason, note, origin: Origin):
     return True
 
 
-def _act_on_reports(item, threshold):
+def _act_on_reports(item: Model, threshold: int) -> None:
     adapter = adapter_for_model(type(item))
     if adapter.is_hidden(item):
         return
@@ -117,7 +118,7 @@ def _act_on_reports(item, threshold):
         )
 
 
-def flagged_by_reports(item) -> bool:
+def flagged_by_reports(item: Model) -> bool:
     """Whether enough people reported the item that moderators must look at it first."""
     return Report.objects.open().for_item(item).filter(window__reached_at__isnull=False).exists()
 

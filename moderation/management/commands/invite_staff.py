@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from moderation.invitations import InvitationRefused, do_invite
 
@@ -10,10 +10,10 @@ class Command(BaseCommand):
         "(expires after KRING_STAFF_INVITATION_HOURS)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("email", help="the staff account's verified e-mail address")
 
-    def handle(self, *args, email: str, **options):
+    def handle(self, *args: object, email: str, **options: object) -> None:
         try:
             invitation = do_invite(email, settings.WAGTAILADMIN_BASE_URL)
         except InvitationRefused as refused:
