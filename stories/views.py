@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from community.clients import client_key
 from community.ratelimit import allow
 from community.tokens import new_token, token_digest
+from moderation.reports import flagged_by_reports
 from stories.conversation import exchange, note_for_author
 from stories.diff import diff_words, has_changes
 from stories.forms import ApproveForm, ReplyForm, StorySubmissionForm, WithdrawForm
@@ -189,4 +190,5 @@ def _author_context(submission):
         # The note she is asked about stands on its own above; the list is what came before.
         "exchange": remarks[:-1] if note else remarks,
         "submitted_at": submission.submitted_at,
+        "reported": story.live and flagged_by_reports(story),
     }
