@@ -37,7 +37,7 @@ async function move(event) {
     postPlainly(form, submitter);
     return;
   }
-  root.replaceChildren(...Array.from(fresh.childNodes, (node) => document.adoptNode(node)));
+  root.replaceChildren(...[...fresh.childNodes]);
   document.title = next.title;
   showPrintButtons();
   window.scrollTo(0, 0);
