@@ -18,6 +18,7 @@ urlpatterns = [
     path("live/", include("live.urls")),
     path("melden/", include("moderation.urls")),
     path("medewerkers/", include("moderation.staff_urls")),
+    path("wat-kun-je-doen/", include("bystanders.urls")),
 ]
 
 if settings.DEBUG:
