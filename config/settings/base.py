@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "concerns",
     "live",
     "moderation",
+    "figures",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",
