@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("live/", include("live.urls")),
     path("melden/", include("moderation.urls")),
+    path("", include("figures.urls")),
 ]
 
 if settings.DEBUG:

@@ -28,3 +28,7 @@ class FigureRelease(models.Model):
 
     def __str__(self) -> str:
         return str(self.week)
+
+
+# The snapshot page type lives in its own module; imported here so Django registers it.
+from figures.snapshots import FiguresSnapshotPage  # noqa: E402, F401
