@@ -31,7 +31,8 @@ def _midnight(day: datetime.date) -> datetime.datetime:
 def current_release(moment: datetime.datetime | None = None) -> FigureRelease:
     """The release for this week, made now if this is the first look since Monday."""
     week = week_start(moment or conf.now())
-    latest = FigureRelease.objects.filter(week__lte=week).first()
+    # The story versions (one entry per story) are only needed once a week, to compare.
+    latest = FigureRelease.objects.defer("story_versions").filter(week__lte=week).first()
     if latest is not None and latest.week == week:
         return latest
     try:
