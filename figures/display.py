@@ -121,7 +121,8 @@ def _chart(table: Table, values: list[list[int | None]], css: list[str]) -> list
                     text_x=LABEL_WIDTH + width + 4,
                 )
             )
-        rows.append(ChartRow(label=label(table.row_dimension, key, frozen), y=y, bars=bars))
+        name = capfirst(label(table.row_dimension, key, frozen))
+        rows.append(ChartRow(label=name, y=y, bars=bars))
     return rows
 
 
