@@ -48,7 +48,12 @@ def police_not_heard(page):
 
 
 def test_a_story_with_answers_counts_after_the_freeze(
-    page, site_url, story_index, django_user_model, settings, screenshot  # noqa: F811
+    page,
+    site_url,
+    story_index,  # noqa: F811
+    django_user_model,
+    settings,
+    screenshot,
 ):
     for _n in range(4):
         do_save_experience(published_story(story_index), POLICE_NOT_HEARD)
