@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -35,12 +36,19 @@ def current_release(moment: datetime.datetime | None = None) -> FigureRelease:
     latest = FigureRelease.objects.defer("story_versions").filter(week__lte=week).first()
     if latest is not None and latest.week == week:
         return latest
+    # Making a release reads every published story: one request does it, the others keep
+    # showing last week's figures for those few seconds instead of all doing the same work.
+    lock = f"figures:making:{week}"
+    if latest is not None and not cache.add(lock, True, timeout=120):
+        return latest
     try:
         with transaction.atomic():
             return make_release(week, latest)
     except IntegrityError:
         # Another request made this week's release at the same moment.
         return FigureRelease.objects.get(week=week)
+    finally:
+        cache.delete(lock)
 
 
 def make_release(week: datetime.date, latest: FigureRelease | None) -> FigureRelease:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import formats
@@ -13,8 +18,11 @@ from django.utils.translation import gettext as _
 
 from figures import conf
 from figures.display import Display, as_of_text, displays
+from figures.models import FigureRelease
 from figures.releases import current_release
 from figures.tables import FIGURE_TABLES, PATTERN_TABLES, STORY_TABLES
+
+View = Callable[[HttpRequest, FigureRelease], HttpResponse]
 
 
 def _context(release: Any, keys: list[str]) -> dict[str, Any]:
@@ -27,17 +35,55 @@ def _context(release: Any, keys: list[str]) -> dict[str, Any]:
     }
 
 
-def patterns(request: HttpRequest) -> HttpResponse:
-    release = current_release()
+def _anonymous(request: HttpRequest) -> bool:
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
+def cached_for_release(timeout: int) -> Callable[[View], Callable[[HttpRequest], HttpResponse]]:
+    """Keep an anonymous reader's page for as long as the release it shows (or ``timeout``).
+
+    A release never changes once made, so its page can be reused; the key names the release,
+    the path and the language. Signed-in people and anyone with a message waiting get a fresh
+    render (the header shows their account links, the page their messages).
+    """
+
+    def decorator(view: View) -> Callable[[HttpRequest], HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest) -> HttpResponse:
+            release = current_release()
+            if request.method != "GET" or request.GET or not _anonymous(request):
+                return view(request, release)
+            stamp = release.created_at.timestamp()
+            key = f"figures:page:{request.path}:{request.LANGUAGE_CODE}:{release.pk}:{stamp}"
+            content = cache.get(key)
+            if content is not None:
+                response = HttpResponse(content)
+                response["X-Kring-Cache"] = "hit"
+                return response
+            response = view(request, release)
+            if response.status_code == 200:
+                cache.set(key, response.content, timeout)
+            response["X-Kring-Cache"] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+@cached_for_release(timeout=60 * 60)
+def patterns(request: HttpRequest, release: FigureRelease) -> HttpResponse:
     return render(request, "figures/patterns.html", _context(release, PATTERN_TABLES))
 
 
-def figures(request: HttpRequest) -> HttpResponse:
+# Shorter: the list of reports on this page changes when editors publish one.
+@cached_for_release(timeout=5 * 60)
+def figures(request: HttpRequest, release: FigureRelease) -> HttpResponse:
     from figures.snapshots import FiguresSnapshotPage
 
-    release = current_release()
     context = _context(release, FIGURE_TABLES)
-    context["snapshots"] = (
+    context["snapshots"] = list(
         FiguresSnapshotPage.objects.live().public().order_by("-snapshot_date", "-pk")[:20]
     )
     return render(request, "figures/figures.html", context)

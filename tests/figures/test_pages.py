@@ -183,3 +183,34 @@ def test_freeze_figures_makes_this_weeks_release(clock, story_with, capsys):
     release = FigureRelease.objects.get()
     assert release.story_versions and len(release.story_versions) == 5
     assert str(release.week) in capsys.readouterr().out
+
+
+def test_readers_get_the_weeks_page_from_the_cache_until_the_figures_change(
+    client, clock, story_with
+):
+    for _n in range(6):
+        story_with(POLICE_NOT_HEARD)
+    clock.weeks_ahead(1)
+
+    first = client.get(PATTERNS)
+    again = client.get(PATTERNS)
+    for _n in range(6):
+        story_with(GP_HEARD)
+    clock.weeks_ahead(2)
+    next_week = client.get(PATTERNS)
+
+    assert (first["X-Kring-Cache"], again["X-Kring-Cache"]) == ("miss", "hit")
+    assert again.content == first.content
+    assert next_week["X-Kring-Cache"] == "miss"
+    assert cell(next_week.content.decode(), "heard", "de huisarts", "ja") == "5"
+
+
+def test_a_signed_in_reader_gets_a_fresh_page(client, clock, story_with, django_user_model):
+    clock.weeks_ahead(1)
+    client.get(PATTERNS)
+    client.force_login(django_user_model.objects.create_user("lid", "lid@example.org", "x"))
+
+    response = client.get(PATTERNS)
+
+    assert not response.has_header("X-Kring-Cache")
+    assert "Mijn gegevens" in response.content.decode()
