@@ -26,7 +26,7 @@ install: $(INSTALLED) ## Create the virtualenv and install the pinned dependenci
 
 messages: $(INSTALLED) ## Compile the translations (needs GNU gettext; the compiled files are committed)
 	@if command -v msgfmt >/dev/null; then \
-		for app in community stories workshops concerns live moderation bystanders; do \
+		for app in community stories workshops concerns live moderation bystanders figures; do \
 			if [ -d $$app/locale ]; then (cd $$app && ../$(BIN)/python ../manage.py compilemessages -v0); fi; \
 		done; \
 	else echo "msgfmt not found: using the committed translations"; fi

@@ -19,6 +19,7 @@ urlpatterns = [
     path("melden/", include("moderation.urls")),
     path("medewerkers/", include("moderation.staff_urls")),
     path("wat-kun-je-doen/", include("bystanders.urls")),
+    path("", include("figures.urls")),
 ]
 
 if settings.DEBUG:

@@ -12,6 +12,8 @@ from community.tokens import new_token, token_digest
 from moderation.reports import flagged_by_reports
 from stories.conversation import exchange, note_for_author
 from stories.diff import diff_words, has_changes
+from stories.experience import StoryExperience, do_save_experience
+from stories.experience_forms import ExperienceForm
 from stories.forms import ApproveForm, ReplyForm, StorySubmissionForm, WithdrawForm
 from stories.models import StorySubmission
 from stories.notifications import notify_received
@@ -47,7 +49,9 @@ def _private_url(request, index, token):
 
 def submit(request, index):
     form = StorySubmissionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    experience_form = ExperienceForm(request.POST or None)
+    valid = form.is_valid() and experience_form.is_valid()
+    if request.method == "POST" and valid:
         key = form.cleaned_data["submission_key"]
         if key and cache.get(f"stories:submitted:{token_digest(key)}"):
             return _private(index.render(request, template="stories/submit_repeated.html"))
@@ -64,7 +68,7 @@ def submit(request, index):
                 # Answer an automated sender as if all went well, and keep nothing.
                 token = new_token()[0]
             else:
-                token = _create(request, index, form.cleaned_data)
+                token = _create(request, index, form.cleaned_data, experience_form)
             if key:
                 cache.set(f"stories:submitted:{token_digest(key)}", True, SUBMITTED_KEY_TTL)
             context = {
@@ -75,11 +79,15 @@ def submit(request, index):
                 index.render(request, template="stories/submitted.html", context_overrides=context)
             )
     return _private(
-        index.render(request, template="stories/submit.html", context_overrides={"form": form})
+        index.render(
+            request,
+            template="stories/submit.html",
+            context_overrides={"form": form, "experience_form": experience_form},
+        )
     )
 
 
-def _create(request, index, data):
+def _create(request, index, data, experience_form):
     story, token = submit_story(
         index,
         title=data["title"],
@@ -90,6 +98,7 @@ def _create(request, index, data):
         email=data["email"],
         language=translation.get_language() or "nl",
     )
+    do_save_experience(story, experience_form.answers())
     if data["email"]:
         submission_pk = story.submission.pk
         private_url = _private_url(request, index, token)
@@ -191,4 +200,5 @@ def _author_context(submission):
         "exchange": remarks[:-1] if note else remarks,
         "submitted_at": submission.submitted_at,
         "reported": story.live and flagged_by_reports(story),
+        "experience": StoryExperience.objects.filter(page_id=story.pk).first(),
     }

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "live",
     "moderation",
     "bystanders",
+    "figures",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",
