@@ -146,3 +146,38 @@ def connect_signals():
     post_delete.connect(
         on_authenticator_removed, sender=Authenticator, dispatch_uid="live.access.mfa"
     )
+
+
+# Rooms only for registered people (a setting on the event or workshop page). ----------------
+
+# In the browser's session: {page id: registration id}, written when she opens her personal
+# join link; it counts only while that registration still holds a seat.
+SESSION_REGISTERED = "live_registered"
+
+
+def remember_registration(session, page_id, registration_id):
+    registered = dict(session.get(SESSION_REGISTERED) or {})
+    registered[str(page_id)] = registration_id
+    session[SESSION_REGISTERED] = registered
+
+
+def is_registration_only(room):
+    page = room.host_page
+    return bool(page is not None and page.rooms_for_registered)
+
+
+def may_take_part(room, user, session):
+    """May this person take a name in the room? Reading is open to everyone. (Database.)"""
+    if not is_registration_only(room) or permissions.is_moderator(user):
+        return True
+    registered = (session.get(SESSION_REGISTERED) if session is not None else None) or {}
+    registration_id = registered.get(str(room.host_page.pk))
+    if registration_id is None:
+        return False
+    from workshops.models import Registration
+
+    return Registration.objects.filter(
+        pk=registration_id,
+        session__page_id=room.host_page.pk,
+        status=Registration.Status.CONFIRMED,
+    ).exists()

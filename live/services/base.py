@@ -47,7 +47,12 @@ def guest_in(session):
 
 
 def do_join(room, user=None, session=None):
-    """The participant for this member or this session's guest; None when they have no name yet."""
+    """The participant for this member or this session's guest; None when they have no name yet
+    (or may not take part: a room only for registered people)."""
+    from live.access import may_take_part  # live.access imports this module
+
+    if not may_take_part(room, user, session):
+        return None
     if user is not None and user.is_authenticated:
         participant, _created = Participant.objects.get_or_create(
             room=room, user=user, defaults={"name": user.display_name}
