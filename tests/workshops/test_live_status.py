@@ -118,15 +118,15 @@ def test_the_page_says_so_when_the_rooms_are_only_for_registered_people(client, 
     assert "Iedereen kan onder een schuilnaam meedoen" not in html
 
 
-def test_a_page_stored_before_the_panel_is_not_served_once_it_goes_live(client, afternoon, clock):
+def test_a_page_stored_before_a_panel_is_not_served_once_it_goes_live(client, afternoon, clock):
     HelpSettings.load()  # as on a running site: its first save would make every copy stale
     open_rooms()
-    clock.set(amsterdam(13, 59))
-    assert "Al open" in labels(client)[0]
+    clock.set(amsterdam(14, 44))  # the afternoon has begun; the second panel is next
+    assert "Al open" in labels(client)[1]
     assert client.get(PAGE)["X-Kring-Cache"] == "hit"
 
-    clock.set(amsterdam(14, 0))
+    clock.set(amsterdam(14, 45))
     response = client.get(PAGE)
 
     assert response.get("X-Kring-Cache") != "hit"
-    assert "Nu live" in panel_html(response.content.decode(), "Istanbul")
+    assert "Nu live" in panel_html(response.content.decode(), "Heeft melden")
