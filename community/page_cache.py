@@ -33,7 +33,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
 
@@ -60,7 +60,7 @@ UNCACHEABLE = frozenset({"private", "no-store", "no-cache"})
 STATUS_HEADER = "X-Kring-Cache"
 
 
-def _generation_now(key=GENERATION_KEY):
+def _generation_now(key: str = GENERATION_KEY) -> int:
     generation = cache.get(key)
     if generation is None:
         # A random start: pages stored before the key was lost can never match it.
@@ -69,7 +69,7 @@ def _generation_now(key=GENERATION_KEY):
     return generation
 
 
-def _bump(key):
+def _bump(key: str) -> None:
     """Bump `key` now and again once the current transaction commits.
 
     The second bump closes the window in which a request could still read and store the old
@@ -88,17 +88,17 @@ def _bump(key):
     transaction.on_commit(bump)
 
 
-def bump_generation():
+def bump_generation() -> None:
     """Make every stored page stale."""
     _bump(GENERATION_KEY)
 
 
-def bump_scope(scope):
+def bump_scope(scope: str) -> None:
     """Make the stored pages that depend on `scope` stale (see `depends_on`)."""
     _bump(SCOPE_KEY + scope)
 
 
-def depends_on(request, scope):
+def depends_on(request: HttpRequest, scope: str) -> None:
     """Called while a page renders, before it reads what `scope` covers: its stored copy is
     served only until someone calls bump_scope(scope)."""
     scopes = request.__dict__.setdefault("_page_cache_scopes", {})
@@ -109,7 +109,7 @@ def depends_on(request, scope):
             scopes[scope] = None  # a cache that is down: never stored (see _storable)
 
 
-def valid_until(request, moment: datetime | None):
+def valid_until(request: HttpRequest, moment: datetime | None) -> None:
     """Called while a page renders: what it shows stops being right at `moment`."""
     if moment is None:
         return
@@ -169,7 +169,7 @@ def _storable(request, response):
     return _cacheable_route(request)
 
 
-def _fresh(stored, generation):
+def _fresh(stored: tuple, generation: int) -> bool:
     """Is this stored copy still what the page would show now?"""
     if len(stored) != 5 or stored[0] != generation:
         return False

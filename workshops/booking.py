@@ -12,6 +12,7 @@ Everything can be called directly (the web views, the admin and `make bench` do 
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -230,14 +231,16 @@ def do_cancel(registration, *, by_editor=False):
 # Changing one's details ------------------------------------------------------------------------
 
 
-def check_can_change(registration, now=None):
+def check_can_change(registration: Registration, now: datetime | None = None) -> None:
     if registration.status == Status.CANCELLED:
         raise BookingError(_("This registration has been cancelled. You can register again."))
     if registration.session.has_ended(now):
         raise BookingError(_("This session has already taken place."))
 
 
-def do_change_details(registration, *, pseudonym, needs="", interpreter=""):
+def do_change_details(
+    registration: Registration, *, pseudonym: str, needs: str = "", interpreter: str = ""
+) -> Registration:
     """Change what a registrant told us; the address stays (a new one needs its own check)."""
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)

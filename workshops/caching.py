@@ -6,23 +6,35 @@ as the index pages list the next dates. Time does the rest: a copy is not served
 moment a session starts or ends, or a room's label would change (workshops.schedule).
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from community import page_cache
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from wagtail.models import Page
 
-def page_scope(page_id) -> str:
+    from live.models import LiveRoom, Statement
+    from workshops.models import Registration, Session
+
+
+def page_scope(page_id: int) -> str:
     return f"workshops.page:{page_id}"
 
 
-def track_page(request, page) -> None:
+def track_page(request: HttpRequest | None, page: Page) -> None:
     """Tie this render of `page` to its scope; call before reading its sessions and rooms."""
     if request is not None:
         page_cache.depends_on(request, page_scope(page.pk))
 
 
-def track_sessions(request, sessions) -> None:
+def track_sessions(request: HttpRequest | None, sessions: Iterable[Session]) -> None:
     """A session's registration closes when it starts; it leaves the page when it ends."""
     if request is None:
         return
@@ -34,17 +46,17 @@ def track_sessions(request, sessions) -> None:
             )
 
 
-def _registration_changed(sender, instance, **kwargs):
+def _registration_changed(sender: type, instance: Registration, **kwargs: object) -> None:
     page_id = getattr(getattr(instance, "session", None), "page_id", None)
     if page_id is not None:
         page_cache.bump_scope(page_scope(page_id))
 
 
-def _session_changed(sender, instance, **kwargs):
+def _session_changed(sender: type, instance: Session, **kwargs: object) -> None:
     page_cache.bump_generation()
 
 
-def _room_changed(sender, instance, **kwargs):
+def _room_changed(sender: type, instance: LiveRoom | Statement, **kwargs: object) -> None:
     room = getattr(instance, "room", instance)
     page_id = None
     if room.panel_id:

@@ -8,6 +8,7 @@ finds sessions to register for. What already exists (and anyone registered for i
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -186,7 +187,7 @@ def _workshop(command, index):
     _roll_workshop_forward(command, page)
 
 
-def _roll_workshop_forward(command, page):
+def _roll_workshop_forward(command: BaseCommand, page: WorkshopPage) -> None:
     """Each evening without an upcoming session gets one on the next free Thursday, after the
     evenings before it."""
     now = timezone.now()
@@ -239,7 +240,7 @@ def _event(command, index):
     _roll_event_forward(command, page)
 
 
-def _roll_event_forward(command, page):
+def _roll_event_forward(command: BaseCommand, page: EventPage) -> None:
     now = timezone.now()
     if any(s.ends_at >= now for s in page.sessions.all()):
         return

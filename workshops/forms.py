@@ -51,7 +51,7 @@ class DetailsForm(forms.Form):
         """(bound field, message) pairs, for the summary at the top of the form."""
         return [(field, error) for field in self.visible_fields() for error in field.errors]
 
-    def details(self):
+    def details(self) -> dict[str, str]:
         data = self.cleaned_data
         return {
             "pseudonym": data["pseudonym"],

@@ -5,6 +5,9 @@ token that exists only in the mail; the join link is only ever put in mails to p
 with a seat.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -13,6 +16,9 @@ from django.utils import formats, timezone, translation
 from community.mail import queue_mail
 from workshops import conf
 from workshops.ical import calendar_file
+
+if TYPE_CHECKING:
+    from workshops.models import Registration
 
 PREFIX = "workshops/mail/"
 
@@ -54,7 +60,7 @@ def _context(registration, **extra):
     }
 
 
-def personal_join_url(registration):
+def personal_join_url(registration: Registration) -> str:
     """A fresh personal link to join: it works only while this registration holds a seat."""
     from workshops.models import RegistrationLink
 

@@ -7,10 +7,18 @@ room during its time. The label changes at those moments, so whatever shows it (
 learns from `LiveStatus.changes_at` when it stops being right.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import datetime
+from datetime import time as dt_time
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    from live.models import LiveRoom
+    from workshops.models import EventPage, EventPanel, Session
 
 
 class State:
@@ -36,11 +44,11 @@ class LiveStatus:
         return self.state == State.LIVE
 
 
-def window_of_session(session) -> tuple[datetime | None, datetime | None]:
+def window_of_session(session: Session) -> tuple[datetime | None, datetime | None]:
     return session.starts_at, session.ends_at
 
 
-def _event_day_session(page, now: datetime):
+def _event_day_session(page: EventPage, now: datetime) -> Session | None:
     """The event's session that its panels belong to: the next one, else the last one."""
     sessions = sorted(page.sessions.all(), key=lambda s: s.starts_at)
     upcoming = [s for s in sessions if s.ends_at >= now]
@@ -49,7 +57,7 @@ def _event_day_session(page, now: datetime):
     return sessions[-1] if sessions else None
 
 
-def window_of_panel(panel, now: datetime) -> tuple[datetime | None, datetime | None]:
+def window_of_panel(panel: EventPanel, now: datetime) -> tuple[datetime | None, datetime | None]:
     session = _event_day_session(panel.page, now)
     if session is None:
         return None, None
@@ -58,7 +66,7 @@ def window_of_panel(panel, now: datetime) -> tuple[datetime | None, datetime | N
     day = timezone.localtime(session.starts_at).date()
     zone = timezone.get_current_timezone()
 
-    def on_the_day(time):
+    def on_the_day(time: dt_time) -> datetime:
         return timezone.make_aware(datetime.combine(day, time), zone)
 
     starts_at = on_the_day(panel.starts_at)
@@ -68,7 +76,9 @@ def window_of_panel(panel, now: datetime) -> tuple[datetime | None, datetime | N
     return starts_at, max(ends_at, starts_at)
 
 
-def live_status(room, owner=None, now: datetime | None = None) -> LiveStatus:
+def live_status(
+    room: LiveRoom, owner: EventPanel | Session | None = None, now: datetime | None = None
+) -> LiveStatus:
     """The label of `room` (of a panel or a session, `owner`) at `now`."""
     from workshops.models import EventPanel
 

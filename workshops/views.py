@@ -4,9 +4,11 @@ Pages behind a private link are never cached or indexed, and they say nothing ab
 registration unless the link is right.
 """
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,7 +23,7 @@ from live.models import LiveRoom
 from workshops import booking, conf
 from workshops.forms import DetailsForm, RegistrationForm
 from workshops.ical import calendar_file
-from workshops.models import Registration, RegistrationLink, Session
+from workshops.models import BookablePage, Registration, RegistrationLink, Session
 
 Purpose = RegistrationLink.Purpose
 
@@ -142,7 +144,7 @@ def registration(request, page, token):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def change(request, page, token):
+def change(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
     link = _find_link(page, token, Purpose.MANAGE)
     if link is None:
         return _unknown_link(request, page)
@@ -174,7 +176,7 @@ def change(request, page, token):
 
 
 @require_http_methods(["GET", "HEAD"])
-def join(request, page, token):
+def join(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
     """Her personal link to join, from a mail: valid while her registration holds a seat."""
     link = _find_link(page, token, Purpose.JOIN)
     if link is None:
@@ -183,14 +185,14 @@ def join(request, page, token):
 
 
 @require_http_methods(["GET", "HEAD"])
-def join_from_registration(request, page, token):
+def join_from_registration(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
     link = _find_link(page, token, Purpose.MANAGE)
     if link is None:
         return _unknown_link(request, page)
     return _join(request, page, link.registration)
 
 
-def _join(request, page, registration):
+def _join(request: HttpRequest, page: BookablePage, registration: Registration) -> HttpResponse:
     session = registration.session
     if not registration.is_confirmed or session.has_ended():
         message = _(
@@ -245,7 +247,7 @@ def cancel(request, page, token):
     return _render(request, page, "workshops/cancel.html", context)
 
 
-def _passes(check, registration):
+def _passes(check: Callable[[Registration], None], registration: Registration) -> bool:
     """Do the booking rules allow this (`check` is one of booking's check_* functions)?"""
     try:
         check(registration)
@@ -254,11 +256,11 @@ def _passes(check, registration):
     return True
 
 
-def _cancellable(registration):
+def _cancellable(registration: Registration) -> bool:
     return _passes(booking.check_can_cancel, registration)
 
 
-def _changeable(registration):
+def _changeable(registration: Registration) -> bool:
     return _passes(booking.check_can_change, registration)
 
 

@@ -1,18 +1,21 @@
 """The live room of an event panel or a workshop session, on that event's or workshop's page."""
 
 from django import template
+from django.template import Context
 
 from community import page_cache
 from live import state
 from live.models import LiveRoom, Statement
 from workshops import schedule
-from workshops.models import EventPanel
+from workshops.models import EventPanel, Session
 
 register = template.Library()
 
 
 @register.inclusion_tag("live/includes/room_link.html", takes_context=True)
-def live_room_of(context, owner, with_results=True):
+def live_room_of(
+    context: Context, owner: EventPanel | Session, with_results: bool = True
+) -> dict[str, object]:
     """A link to the room of `owner` (a panel or a session) with a label that fits the room's
     state and time, and, with `with_results`, the statements it closed with their results:
     they stay on the page after the event."""
