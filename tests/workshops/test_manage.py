@@ -77,3 +77,16 @@ def test_after_cancelling_she_can_register_again(client, session, confirmed):
     assert "Je bent aangemeld" in client.get(confirmed_again["Location"]).content.decode()
     statuses = sorted(Registration.objects.values_list("status", flat=True))
     assert statuses == ["cancelled", "confirmed"]
+
+
+def test_the_personal_join_link_never_reaches_the_access_log(client, session, confirmed, caplog):
+    confirmed()
+    join = link_in(mails_to("deelnemer@example.org")[-1], "/meedoen/")
+    token = join.rstrip("/").rsplit("/", 1)[1]
+
+    with caplog.at_level("INFO", logger="kring.access"):
+        client.get(join)
+
+    lines = [record.getMessage() for record in caplog.records if record.name == "kring.access"]
+    assert any("/meedoen/" in line for line in lines)
+    assert not any(token in line for line in lines)
