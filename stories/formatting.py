@@ -71,8 +71,9 @@ _MARKERS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 class _TextExtractor(HTMLParser):
     """Collect the text of story HTML as blocks: paragraphs, list items and quotes."""
 
-    def __init__(self):
+    def __init__(self, markers=True):
         super().__init__(convert_charrefs=True)
+        self.markers = markers
         self.blocks = []
         self.current = []
         self.lists = []
@@ -82,8 +83,9 @@ class _TextExtractor(HTMLParser):
     def _flush(self):
         text = re.sub(r"[ \t]+", " ", "".join(self.current)).strip()
         if text:
-            quote = "> " * self.quote_depth
-            self.blocks.append(quote + self.prefix + text)
+            quote = "> " * self.quote_depth if self.markers else ""
+            prefix = self.prefix if self.markers or self.prefix[:1].isdigit() else "• "
+            self.blocks.append(quote + (prefix if self.prefix else "") + text)
         self.current = []
         self.prefix = ""
 
@@ -99,13 +101,14 @@ class _TextExtractor(HTMLParser):
         elif tag == "blockquote":
             self.quote_depth += 1
         elif tag == "br":
-            self.current.append("\n" + "> " * self.quote_depth)
-        elif tag in _MARKERS:
+            self.current.append("\n" + ("> " * self.quote_depth if self.markers else ""))
+        elif tag in _MARKERS and self.markers:
             self.current.append(_MARKERS[tag])
 
     def handle_endtag(self, tag):
         if tag in _MARKERS:
-            self.current.append(_MARKERS[tag])
+            if self.markers:
+                self.current.append(_MARKERS[tag])
         elif tag in ("p", "li", "h2", "h3", "h4", "div"):
             self._flush()
         elif tag in ("ul", "ol"):
@@ -124,15 +127,19 @@ class _TextExtractor(HTMLParser):
         self._flush()
 
 
-def html_to_text(value):
-    """Plain text of story HTML, one block per paragraph, list item or quote."""
-    parser = _TextExtractor()
+def html_to_text(value, *, markers=True):
+    """Plain text of story HTML, one block per paragraph, list item or quote.
+
+    With `markers`, the text is what the author would type to get this HTML (`*word*`, `- `,
+    `> `); without, it reads as prose: no emphasis or quote markers, list items after "•".
+    """
+    parser = _TextExtractor(markers=markers)
     parser.feed(value or "")
     parser.close()
     lines = []
     for index, block in enumerate(parser.blocks):
-        is_item = re.match(r"^(> )*(- |\d+\. )", block)
-        previous_item = index and re.match(r"^(> )*(- |\d+\. )", parser.blocks[index - 1])
+        is_item = re.match(r"^(> )*(- |• |\d+\. )", block)
+        previous_item = index and re.match(r"^(> )*(- |• |\d+\. )", parser.blocks[index - 1])
         if lines and not (is_item and previous_item):
             lines.append("")
         lines.append(block)

@@ -197,6 +197,38 @@ class ApproveForm(forms.Form):
     version = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
+class ReplyForm(forms.Form):
+    """The author sends the story back to the moderators with what she wants kept or changed."""
+
+    version = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    reply = forms.CharField(
+        label=_("Your reply to the moderators"),
+        help_text=_(
+            "Say what you would like to keep or change, for example a sentence they removed "
+            "that matters to you. Your story then goes back to the moderators. At most "
+            "2,000 characters."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
+        error_messages={
+            "required": _("Write what you would like the moderators to know."),
+            "max_length": _(
+                "Your reply is %(show_value)d characters long; please keep it to %(limit_value)d."
+            ),
+        },
+    )
+
+    def clean_reply(self):
+        from stories.services import clean_reply
+
+        text = clean_reply(self.cleaned_data["reply"])
+        if not text:
+            raise forms.ValidationError(
+                _("Write what you would like the moderators to know."), code="required"
+            )
+        return text
+
+
 class WithdrawForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("Yes, remove my story and everything linked to it for good."),

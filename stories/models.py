@@ -18,7 +18,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from community.models import EDITOR_FEATURES
 from community.text import clean_html, clean_text
 from stories.formatting import html_to_text, reading_minutes
-from stories.panels import IdentifyingDetailsPanel
+from stories.panels import AuthorExchangePanel, IdentifyingDetailsPanel
 from stories.workflow import AuthorConsentTask, story_workflow
 
 # What moderators may use when they edit a story: the same small set the public form allows.
@@ -158,6 +158,7 @@ class StoryPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("pseudonym"),
+        AuthorExchangePanel(heading=_("Conversation with the author")),
         IdentifyingDetailsPanel(heading=_("Possibly identifying details")),
         FieldPanel("body"),
         MultiFieldPanel(

@@ -29,7 +29,13 @@ def notify_received(submission_pk, private_url):
 
 
 def notify_consent_needed(submission_pk):
-    return _send(submission_pk, "consent_needed")
+    # Whether the moderator left a note, never the note itself: the mail stays discreet.
+    from stories.conversation import note_for_author
+    from stories.models import StorySubmission
+
+    submission = StorySubmission.objects.select_related("page").filter(pk=submission_pk).first()
+    has_note = bool(submission and note_for_author(submission.page))
+    return _send(submission_pk, "consent_needed", {"has_note": has_note})
 
 
 def notify_published(submission_pk):

@@ -32,3 +32,20 @@ class IdentifyingDetailsPanel(Panel):
             context["fields"] = fields
             context["count"] = sum(len(field["findings"]) for field in fields)
             return context
+
+
+class AuthorExchangePanel(Panel):
+    """The moderators' notes to the author and her replies, on the story's edit view.
+
+    A moderator sees here why a story came back from its author before editing it again.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "stories/admin/author_exchange_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from stories.conversation import exchange
+
+            context = super().get_context_data(parent_context)
+            context["exchange"] = exchange(self.instance) if self.instance.pk else []
+            return context

@@ -5,6 +5,7 @@ Views and signal handlers stay thin and call these; mails go out after the commi
 
 import logging
 import secrets
+import unicodedata
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
@@ -99,21 +100,61 @@ def author_status(story):
     return AuthorStatus.IN_REVIEW
 
 
+def _lock_waiting_version(submission, seen_fingerprint):
+    """Lock the story; check it waits for its author and its text is the version she read.
+
+    Returns (story, the author's task state, the latest version). Call inside a transaction.
+    """
+    story = StoryPage.objects.select_for_update().get(pk=submission.page_id)
+    task_state = story.current_workflow_task_state
+    if task_state is None or not isinstance(task_state.task.specific, AuthorConsentTask):
+        raise NotWaitingForAuthor
+    latest = story.get_latest_revision_as_object()
+    if fingerprint(author_version(latest)) != seen_fingerprint:
+        raise VersionChanged
+    return story, task_state, latest
+
+
 def approve_as_author(submission, seen_fingerprint):
     """The author agrees to the version they saw; the workflow then publishes it."""
     with transaction.atomic():
-        story = StoryPage.objects.select_for_update().get(pk=submission.page_id)
-        task_state = story.current_workflow_task_state
-        if task_state is None or not isinstance(task_state.task.specific, AuthorConsentTask):
-            raise NotWaitingForAuthor
-        latest = story.get_latest_revision_as_object()
-        if fingerprint(author_version(latest)) != seen_fingerprint:
-            raise VersionChanged
+        _, task_state, latest = _lock_waiting_version(submission, seen_fingerprint)
         submission.author_title = latest.title
         submission.author_pseudonym = latest.pseudonym
         submission.author_body = latest.body
         submission.save(update_fields=["author_title", "author_pseudonym", "author_body"])
         task_state.approve(user=None, comment=gettext("Approved by the author."))
+
+
+REPLY_MAX_LENGTH = 2000
+
+
+def do_reply_as_author(submission, seen_fingerprint, text):
+    """The author sends the story back to the moderators with what she wants kept or changed.
+
+    Her reply becomes the comment of her consent step, which the admin's workflow history and
+    the story's edit view show; the story then starts the workflow again, so it is back in the
+    moderators' review queue, and after their next approval it waits for her once more.
+    """
+    text = clean_reply(text)
+    with transaction.atomic():
+        story, task_state, _ = _lock_waiting_version(submission, seen_fingerprint)
+        workflow_state = task_state.workflow_state
+        task_state.reject(user=None, comment=text)
+        workflow_state.refresh_from_db()
+        workflow_state.cancel(user=None)
+        workflow = story_workflow()
+        if workflow is None:
+            logger.error("no active stories workflow: story %s waits as a draft", story.pk)
+        else:
+            workflow.start(story, user=None)
+
+
+def clean_reply(text):
+    """Plain text as the author typed it: no control characters, tidy line ends, bounded."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c == "\n" or unicodedata.category(c)[0] != "C")
+    return text.strip()[:REPLY_MAX_LENGTH]
 
 
 def withdraw_story(submission):

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from community.clients import client_key
 from community.ratelimit import allow
 from community.tokens import new_token, token_digest
+from stories.conversation import exchange, note_for_author
 from stories.diff import diff_words, has_changes
-from stories.forms import ApproveForm, StorySubmissionForm, WithdrawForm
+from stories.forms import ApproveForm, ReplyForm, StorySubmissionForm, WithdrawForm
 from stories.models import StorySubmission
 from stories.notifications import notify_received
 from stories.services import (
@@ -19,6 +20,7 @@ from stories.services import (
     VersionChanged,
     approve_as_author,
     author_status,
+    do_reply_as_author,
     submit_story,
     withdraw_story,
 )
@@ -64,7 +66,10 @@ def submit(request, index):
                 token = _create(request, index, form.cleaned_data)
             if key:
                 cache.set(f"stories:submitted:{token_digest(key)}", True, SUBMITTED_KEY_TTL)
-            context = {"private_url": _private_url(request, index, token)}
+            context = {
+                "private_url": _private_url(request, index, token),
+                "mailed": bool(form.cleaned_data["email"]),
+            }
             return _private(
                 index.render(request, template="stories/submitted.html", context_overrides=context)
             )
@@ -103,7 +108,7 @@ def author_page(request, index, token):
         return _private(response)
 
     notice = error = None
-    approve_form, withdraw_form = ApproveForm(), WithdrawForm()
+    approve_form, reply_form, withdraw_form = ApproveForm(), ReplyForm(), WithdrawForm()
     if request.method == "POST" and request.POST.get("action") == "withdraw":
         withdraw_form = WithdrawForm(request.POST)
         if withdraw_form.is_valid():
@@ -122,10 +127,36 @@ def author_page(request, index, token):
                 )
             except NotWaitingForAuthor:
                 error = _("Your story is not waiting for your approval at the moment.")
+    elif request.method == "POST" and request.POST.get("action") == "reply":
+        reply_form = ReplyForm(request.POST)
+        if reply_form.is_valid():
+            try:
+                do_reply_as_author(
+                    submission,
+                    reply_form.cleaned_data["version"],
+                    reply_form.cleaned_data["reply"],
+                )
+                notice = _(
+                    "Thank you. Your reply is with the moderators, and your story is back with "
+                    "them. If they change it again, you will read the new version here before "
+                    "anything is published."
+                )
+                reply_form = ReplyForm()
+            except VersionChanged:
+                error = _(
+                    "The text was changed again while you were reading. Please read the new "
+                    "version below; your reply is still in the box."
+                )
+            except NotWaitingForAuthor:
+                error = _("Your story is not waiting for your approval at the moment.")
 
     context = _author_context(submission)
     context.update(
-        notice=notice, error=error, approve_form=approve_form, withdraw_form=withdraw_form
+        notice=notice,
+        error=error,
+        approve_form=approve_form,
+        reply_form=reply_form,
+        withdraw_form=withdraw_form,
     )
     response = index.render(request, template="stories/author.html", context_overrides=context)
     return _private(response)
@@ -136,7 +167,8 @@ def _author_context(submission):
     story.refresh_from_db()
     latest = story.get_latest_revision_as_object()
     status = author_status(story)
-    theirs, ours = submission_version(submission), author_version(latest)
+    theirs = submission_version(submission, prose=True)
+    ours = author_version(latest, prose=True)
     changes = [
         (label, diff_words(theirs[key], ours[key]))
         for key, label in (
@@ -150,6 +182,8 @@ def _author_context(submission):
         "status": status,
         "statuses": AuthorStatus,
         "changes": [(label, pieces) for label, pieces in changes if has_changes(pieces)],
-        "version": fingerprint(ours),
+        "version": fingerprint(author_version(latest)),
+        "note": note_for_author(story) if status == AuthorStatus.WAITING_FOR_AUTHOR else "",
+        "exchange": exchange(story),
         "submitted_at": submission.submitted_at,
     }

@@ -27,8 +27,10 @@ class AuthorConsentTask(AbstractGroupApprovalTask):
     def get_description(cls):
         return _(
             "When moderators changed the text, the author approves the final version through "
-            "their private link. An unchanged story passes this step by itself. Members of the "
-            "chosen groups may take the story back for more edits."
+            "their private link, or sends it back with a reply. A comment given when approving "
+            "the review step is shown to the author as the moderator's note. An unchanged story "
+            "passes this step by itself. Members of the chosen groups may take the story back "
+            "for more edits."
         )
 
     def start(self, workflow_state, user=None):
@@ -79,24 +81,28 @@ def author_submission(story):
     return StorySubmission.objects.filter(page_id=story.pk).first()
 
 
-def author_version(story):
-    """The parts of a story that are the author's words: what consent is about."""
+def author_version(story, *, prose=False):
+    """The parts of a story that are the author's words: what consent is about.
+
+    With `prose`, the text reads as prose (no emphasis markers), for showing a diff to the
+    author; consent itself is always about the text with its formatting.
+    """
     from stories.formatting import html_to_text
 
     return {
         "title": story.title.strip(),
         "pseudonym": story.pseudonym.strip(),
-        "text": html_to_text(story.body),
+        "text": html_to_text(story.body, markers=not prose),
     }
 
 
-def submission_version(submission):
+def submission_version(submission, *, prose=False):
     from stories.formatting import html_to_text
 
     return {
         "title": submission.author_title.strip(),
         "pseudonym": submission.author_pseudonym.strip(),
-        "text": html_to_text(submission.author_body),
+        "text": html_to_text(submission.author_body, markers=not prose),
     }
 
 

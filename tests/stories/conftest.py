@@ -99,3 +99,26 @@ def moderator_client(client, moderator):
 
 def submission_of(story):
     return StorySubmission.objects.get(page_id=story.pk)
+
+
+def edit_form_data(story, body, *, title=None):
+    """The admin edit form as a moderator sends it, with a new body (and title)."""
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    story = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
+    return nested_form_data(
+        {
+            "title": title or story.title,
+            "slug": story.slug,
+            "pseudonym": story.pseudonym,
+            "body": rich_text(body, features=["bold", "italic", "ol", "ul", "blockquote"]),
+            "themes": [theme.pk for theme in story.themes.all()],
+            "content_warnings": [warning.pk for warning in story.content_warnings.all()],
+            "comments": {
+                "TOTAL_FORMS": 0,
+                "INITIAL_FORMS": 0,
+                "MIN_NUM_FORMS": 0,
+                "MAX_NUM_FORMS": 1000,
+            },
+        }
+    )

@@ -37,7 +37,7 @@ def test_sending_a_story_shows_a_calm_confirmation_with_the_private_link_and_hel
     html = response.content.decode()
     assert "Dank je wel voor het delen van je verhaal" in html
     assert private_path in html
-    assert "We laten hem alleen nu zien" in html
+    assert "We laten hem alleen deze ene keer zien" in html
     assert "0800-2000" in html and "112" in html
     assert "no-store" in response["Cache-Control"]
     submission = StorySubmission.objects.get(page=story)

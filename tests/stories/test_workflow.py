@@ -3,11 +3,10 @@
 import pytest
 from django.core import mail
 from wagtail.models import GroupApprovalTask, TaskState
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from stories.models import StoryPage
 from stories.workflow import AuthorConsentTask
-from tests.stories.conftest import submission_of
+from tests.stories.conftest import edit_form_data, submission_of
 
 pytestmark = pytest.mark.django_db
 
@@ -39,25 +38,8 @@ def edit_in_admin(
     action="approve",
 ):
     """Change the story in the admin's edit view and take a workflow action, as a moderator does."""
-    story = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
-    data = nested_form_data(
-        {
-            "title": title or story.title,
-            "slug": story.slug,
-            "pseudonym": story.pseudonym,
-            "body": rich_text(body, features=["bold", "italic", "ol", "ul", "blockquote"]),
-            "themes": [theme.pk for theme in story.themes.all()],
-            "content_warnings": [warning.pk for warning in story.content_warnings.all()],
-            "comments": {
-                "TOTAL_FORMS": 0,
-                "INITIAL_FORMS": 0,
-                "MIN_NUM_FORMS": 0,
-                "MAX_NUM_FORMS": 1000,
-            },
-            "action-workflow-action": "true",
-            "workflow-action-name": action,
-        }
-    )
+    data = edit_form_data(story, body, title=title)
+    data.update({"action-workflow-action": "true", "workflow-action-name": action})
     with django_capture_on_commit_callbacks(execute=True):
         response = moderator_client.post(f"/admin/pages/{story.pk}/edit/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
