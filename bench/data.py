@@ -70,7 +70,7 @@ def load_content():
     from concerns.models import ConcernPage
     from live.models import LiveRoom, Message, Participant
     from stories.models import StoryIndexPage, StoryPage, Theme
-    from workshops.models import Session, WorkshopIndexPage, WorkshopPage
+    from workshops.models import EventPage, Session, WorkshopIndexPage, WorkshopPage
 
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     rng = random.Random(8)
@@ -123,6 +123,7 @@ def load_content():
         bench_page.save_revision().publish()
     session = Session.objects.get(page=bench_page)
     workshop = WorkshopPage.objects.get(slug="samen-staan-we-sterker")
+    event = EventPage.objects.get(slug="9-december")
 
     # The first demo room, open, with a long chat history by many participants.
     room = LiveRoom.objects.order_by("pk").first()
@@ -152,6 +153,7 @@ def load_content():
                 "story": story.url,
                 "stories": StoryPage.objects.child_of(index).live().count(),
                 "workshop": workshop.url,
+                "event": event.url,
                 "registration_page": bench_page.url,
                 "registration_session": session.pk,
                 "seats": session.seats,
