@@ -267,6 +267,7 @@ def load_signals(total):
                             Signal(
                                 address_key=key,
                                 counts_from=today - timedelta(days=rng.randint(1, 360)),
+                                batch=rng.randint(1, 2**31 - 1),
                                 token_digest=f"{HOT_PREFIX}{len(rows):061x}",
                             )
                         )
@@ -277,15 +278,15 @@ def load_signals(total):
         keys = max(int(total * 0.7), 1)
         if missing > 0:
             # Keys and digests shaped like the real ones (64 hex characters), a random day in
-            # the past year, and a few future days as recent signals still waiting out the delay.
+            # the past year, and a few future days as recent signals still waiting out their delay.
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"""
-                    INSERT INTO {table} (id, address_key, counts_from, held, token_digest)
+                    INSERT INTO {table} (id, address_key, counts_from, batch, token_digest)
                     SELECT gen_random_uuid(),
                            md5('k' || mod(n, %s)) || md5('a' || mod(n, %s)),
-                           CURRENT_DATE - (random() * 362)::int + 2,
-                           false,
+                           CURRENT_DATE - (random() * 362)::int + 4,
+                           1 + (random() * 2147483645)::int,
                            md5('t' || n || %s) || md5('d' || n || %s)
                     FROM generate_series(%s, %s) AS n
                     """,

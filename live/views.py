@@ -11,7 +11,7 @@ from community.ratelimit import allow
 from live import access, conf, permissions, state
 from live.forms import JoinForm
 from live.models import LiveRoom, Message, Statement
-from live.services.base import guest_in, new_guest
+from live.services.base import guest_in, member_name, new_guest
 
 
 def _room(slug):
@@ -46,7 +46,8 @@ def _history(room):
 def _context(request, live_room, join_form=None):
     user = request.user
     if user.is_authenticated:
-        name = user.display_name
+        participant = live_room.participants.filter(user=user).first()
+        name = participant.name if participant else member_name(live_room, user)
     else:
         guest = guest_in(request.session)
         name = guest["name"] if guest else None
