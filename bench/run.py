@@ -4,8 +4,8 @@ Settings (environment): BENCH_CLIENTS (live clients, 2000), BENCH_LIVE_SECONDS (
 BENCH_HTTP_SECONDS (10), BENCH_SERVERS (the servers to compare, "uvicorn,daphne,granian"; the
 first one runs every benchmark, the others the HTTP and live ones, shorter),
 BENCH_WORKERS (processes per server, one per core), BENCH_ONLY (a comma-separated subset of
-sanitising, live_bare, http, live, registration, concerns: for working on one benchmark; a
-partial run's figures are not the ones to quote).
+sanitising, live_bare, http, live, registration, concerns, figures: for working on one
+benchmark; a partial run's figures are not the ones to quote).
 """
 
 import asyncio
@@ -20,7 +20,7 @@ import traceback
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import concerns_bench, http, live, registration, sanitise, stack
+from bench import concerns_bench, figures_bench, http, live, registration, sanitise, stack
 
 RESULTS = Path(__file__).with_name("results")
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "2000"))
@@ -28,7 +28,7 @@ LIVE_SECONDS = int(os.environ.get("BENCH_LIVE_SECONDS", "20"))
 HTTP_SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "10"))
 SERVERS = [s for s in os.environ.get("BENCH_SERVERS", "uvicorn,daphne,granian").split(",") if s]
 RATE = 2
-STEPS = ("sanitising", "live_bare", "http", "live", "registration", "concerns")
+STEPS = ("sanitising", "live_bare", "http", "live", "registration", "concerns", "figures")
 ONLY = {s for s in os.environ.get("BENCH_ONLY", ",".join(STEPS)).split(",") if s}
 
 TARGETS = {
@@ -37,6 +37,7 @@ TARGETS = {
     "concerns": "p95 at 1,000,000 signals <= 1.2x p95 at 1,000",
     "registration": "exactly 20 confirmed, the rest waiting-listed, 0 errors",
     "sanitising": "cost per 3 KB story reported next to nh3",
+    "figures": "patterns and figures pages, 10,000 stories: each >= 50% of the bare view's req/s",
 }
 
 
@@ -133,6 +134,7 @@ def main():
             "story_index": data["story_index"],
             "story": data["story"],
             "workshop": data["workshop"],
+            "event": data["event"],
         }
         step(results, "sanitising", sanitise.run)
         step(results, "live_bare", live.bare, stack_, CLIENTS, LIVE_SECONDS, RATE)
@@ -152,6 +154,13 @@ def main():
             finally:
                 server.stop()
             stack_.flush_redis()
+        # Last: it grows the data set to 10,000 stories, which the other steps do not expect.
+        if "figures" in ONLY and SERVERS:
+            server = stack_.server(SERVERS[0])
+            try:
+                step(results, "figures", figures_bench.run, stack_, server, HTTP_SECONDS)
+            finally:
+                server.stop()
     finally:
         stack_.cleanup()
     report["server"] = SERVERS[0] if SERVERS else None
@@ -239,6 +248,19 @@ def print_table(report):
             f"  Kring's clean_html {s.get('kring_us')} µs, bare nh3 {s.get('nh3_us')} µs "
             f"({s.get('kring_to_nh3')}x)"
         )
+    f = results.get("figures", {})
+    print(f"\nFigures pages, {f.get('stories')} stories")
+    if "error" in f:
+        print("  failed:", f["error"])
+    else:
+        freeze_ms = f.get("first_request_with_freeze_ms")
+        print(f"  first request (makes the week's release): {freeze_ms} ms")
+        for name in ("bare", *figures_bench.PAGES):
+            page = f.get(name, {})
+            print(
+                f"  {name:<10} {_fmt(page.get('req_per_s')):>8} req/s, p95 "
+                f"{_fmt(page.get('p95_ms'))} ms, vs bare {_fmt(page.get('ratio_to_bare'))}"
+            )
     print("\nTargets:")
     for name, text in TARGETS.items():
         print(f"  {name}: {text}")

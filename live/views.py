@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from community.clients import client_key
 from community.ratelimit import allow
-from live import conf, permissions, state
+from live import access, conf, permissions, state
 from live.forms import JoinForm
 from live.models import LiveRoom, Message, Statement
 from live.services.base import guest_in, member_name, new_guest
@@ -51,7 +51,10 @@ def _context(request, live_room, join_form=None):
     else:
         guest = guest_in(request.session)
         name = guest["name"] if guest else None
-    if name is None and join_form is None and not live_room.is_closed:
+    registered_only = not access.may_take_part(live_room, user, request.session)
+    if registered_only:
+        name, join_form = None, None
+    elif name is None and join_form is None and not live_room.is_closed:
         join_form = JoinForm()
     return {
         "room": live_room,
@@ -60,6 +63,7 @@ def _context(request, live_room, join_form=None):
         "name": name,
         "moderator": permissions.is_moderator(user),
         "join_form": join_form if name is None else None,
+        "registered_only": registered_only,
         "limits": {
             "chat": conf.MAX_CHAT_LENGTH,
             "question": conf.MAX_QUESTION_LENGTH,
@@ -83,6 +87,8 @@ def join(request, slug):
     live_room = _room(slug)
     # One name per visit: a second one would also be a way around a moderator's mute.
     if request.user.is_authenticated or live_room.is_closed or guest_in(request.session):
+        return redirect(live_room)
+    if not access.may_take_part(live_room, request.user, request.session):
         return redirect(live_room)
     form = JoinForm(request.POST, room=live_room)
     if not form.is_valid():

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 
 from community.models import EDITOR_FEATURES
 from community.text import clean_html, clean_text
+from stories.experience_panel import ExperiencePanel
 from stories.formatting import html_to_text, reading_minutes
 from stories.panels import AuthorExchangePanel, IdentifyingDetailsPanel
 from stories.workflow import AuthorConsentTask, story_workflow
@@ -28,7 +29,7 @@ _ITALIC = re.compile(r"<(/?)i(?=[\s>])[^>]*>", re.IGNORECASE)
 _BOLD = re.compile(r"<(/?)b(?=[\s>])[^>]*>", re.IGNORECASE)
 STORIES_PER_PAGE = 10
 # Sub-URLs of the story index; a story must never take one of these as its slug.
-RESERVED_SLUGS = frozenset({"delen", "mijn-verhaal"})
+RESERVED_SLUGS = frozenset({"delen", "mijn-verhaal", "patronen"})
 
 __all__ = [
     "AuthorConsentTask",
@@ -169,6 +170,7 @@ class StoryPage(Page):
             ],
             heading=_("Themes and warnings"),
         ),
+        ExperiencePanel(heading=_("Answers about organisations")),
     ]
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
@@ -252,3 +254,7 @@ class StorySubmission(models.Model):
 
     def __str__(self):
         return str(self.page)
+
+
+# The experience answers live in their own module; imported here so Django registers them.
+from stories.experience import OrganisationExperience, StoryExperience  # noqa: E402, F401

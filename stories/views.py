@@ -9,8 +9,11 @@ from django.utils.translation import gettext as _
 from community.clients import client_key
 from community.ratelimit import allow
 from community.tokens import new_token, token_digest
+from moderation.reports import flagged_by_reports
 from stories.conversation import exchange, note_for_author
 from stories.diff import diff_words, has_changes
+from stories.experience import StoryExperience, do_save_experience
+from stories.experience_forms import ExperienceForm
 from stories.forms import ApproveForm, ReplyForm, StorySubmissionForm, WithdrawForm
 from stories.models import StorySubmission
 from stories.notifications import notify_received
@@ -46,7 +49,9 @@ def _private_url(request, index, token):
 
 def submit(request, index):
     form = StorySubmissionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    experience_form = ExperienceForm(request.POST or None)
+    valid = form.is_valid() and experience_form.is_valid()
+    if request.method == "POST" and valid:
         key = form.cleaned_data["submission_key"]
         if key and cache.get(f"stories:submitted:{token_digest(key)}"):
             return _private(index.render(request, template="stories/submit_repeated.html"))
@@ -63,7 +68,7 @@ def submit(request, index):
                 # Answer an automated sender as if all went well, and keep nothing.
                 token = new_token()[0]
             else:
-                token = _create(request, index, form.cleaned_data)
+                token = _create(request, index, form.cleaned_data, experience_form)
             if key:
                 cache.set(f"stories:submitted:{token_digest(key)}", True, SUBMITTED_KEY_TTL)
             context = {
@@ -74,11 +79,15 @@ def submit(request, index):
                 index.render(request, template="stories/submitted.html", context_overrides=context)
             )
     return _private(
-        index.render(request, template="stories/submit.html", context_overrides={"form": form})
+        index.render(
+            request,
+            template="stories/submit.html",
+            context_overrides={"form": form, "experience_form": experience_form},
+        )
     )
 
 
-def _create(request, index, data):
+def _create(request, index, data, experience_form):
     story, token = submit_story(
         index,
         title=data["title"],
@@ -89,6 +98,7 @@ def _create(request, index, data):
         email=data["email"],
         language=translation.get_language() or "nl",
     )
+    do_save_experience(story, experience_form.answers())
     if data["email"]:
         submission_pk = story.submission.pk
         private_url = _private_url(request, index, token)
@@ -167,6 +177,8 @@ def _author_context(submission):
     story.refresh_from_db()
     latest = story.get_latest_revision_as_object()
     status = author_status(story)
+    remarks = exchange(story)
+    note = note_for_author(story) if status == AuthorStatus.WAITING_FOR_AUTHOR else ""
     theirs = submission_version(submission, prose=True)
     ours = author_version(latest, prose=True)
     changes = [
@@ -183,7 +195,10 @@ def _author_context(submission):
         "statuses": AuthorStatus,
         "changes": [(label, pieces) for label, pieces in changes if has_changes(pieces)],
         "version": fingerprint(author_version(latest)),
-        "note": note_for_author(story) if status == AuthorStatus.WAITING_FOR_AUTHOR else "",
-        "exchange": exchange(story),
+        "note": note,
+        # The note she is asked about stands on its own above; the list is what came before.
+        "exchange": remarks[:-1] if note else remarks,
         "submitted_at": submission.submitted_at,
+        "reported": story.live and flagged_by_reports(story),
+        "experience": StoryExperience.objects.filter(page_id=story.pk).first(),
     }

@@ -1,10 +1,12 @@
 from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from stories.experience_admin import CorrectExperienceView
 from stories.models import ContentWarning, Theme
 
 
@@ -36,3 +38,23 @@ register_snippet(StoryLabelsViewSetGroup)
 def identifying_details_css():
     # A stylesheet file: the admin runs under the same strict CSP as the site.
     return format_html('<link rel="stylesheet" href="{}">', static("stories/admin.css"))
+
+
+@hooks.register("register_admin_urls")
+def experience_urls():
+    return [
+        path(
+            "verhalen/<int:page_id>/ervaringen/",
+            CorrectExperienceView.as_view(),
+            name="stories_experience",
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def experience_log_actions(actions):
+    actions.register_action(
+        "stories.experience_corrected",
+        _("Correct experience answers"),
+        _("Experience answers corrected"),
+    )
