@@ -26,7 +26,7 @@ install: $(INSTALLED) ## Create the virtualenv and install the pinned dependenci
 
 messages: $(INSTALLED) ## Compile the translations (needs GNU gettext; the compiled files are committed)
 	@if command -v msgfmt >/dev/null; then \
-		for app in community stories workshops concerns live moderation figures; do \
+		for app in community stories workshops concerns live moderation bystanders figures; do \
 			if [ -d $$app/locale ]; then (cd $$app && ../$(BIN)/python ../manage.py compilemessages -v0); fi; \
 		done; \
 	else echo "msgfmt not found: using the committed translations"; fi
@@ -39,7 +39,7 @@ seed: migrate ## Load the demo content (safe to repeat)
 
 run: seed ## Start Kring with demo content at http://127.0.0.1:8000 (HTTP and websockets)
 	@echo "Kring runs at http://$(HOST):$(PORT)/ — stop with Ctrl+C"
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --lifespan off
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --log-config site/deploy/uvicorn-log.json --ws-max-size 16384 --lifespan off
 
 demo-code: $(INSTALLED) ## Print the demo staff's current second-factor (TOTP) code
 	@$(MANAGE) demo_code

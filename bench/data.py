@@ -70,7 +70,7 @@ def load_content():
     from concerns.models import ConcernPage
     from live.models import LiveRoom, Message, Participant
     from stories.models import StoryIndexPage, StoryPage, Theme
-    from workshops.models import Session, WorkshopIndexPage, WorkshopPage
+    from workshops.models import EventPage, Session, WorkshopIndexPage, WorkshopPage
 
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     rng = random.Random(8)
@@ -123,6 +123,7 @@ def load_content():
         bench_page.save_revision().publish()
     session = Session.objects.get(page=bench_page)
     workshop = WorkshopPage.objects.get(slug="samen-staan-we-sterker")
+    event = EventPage.objects.get(slug="9-december")
 
     # The first demo room, open, with a long chat history by many participants.
     room = LiveRoom.objects.order_by("pk").first()
@@ -152,6 +153,7 @@ def load_content():
                 "story": story.url,
                 "stories": StoryPage.objects.child_of(index).live().count(),
                 "workshop": workshop.url,
+                "event": event.url,
                 "registration_page": bench_page.url,
                 "registration_session": session.pk,
                 "seats": session.seats,
@@ -265,6 +267,7 @@ def load_signals(total):
                             Signal(
                                 address_key=key,
                                 counts_from=today - timedelta(days=rng.randint(1, 360)),
+                                batch=rng.randint(1, 2**31 - 1),
                                 token_digest=f"{HOT_PREFIX}{len(rows):061x}",
                             )
                         )
@@ -275,15 +278,15 @@ def load_signals(total):
         keys = max(int(total * 0.7), 1)
         if missing > 0:
             # Keys and digests shaped like the real ones (64 hex characters), a random day in
-            # the past year, and a few future days as recent signals still waiting out the delay.
+            # the past year, and a few future days as recent signals still waiting out their delay.
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"""
-                    INSERT INTO {table} (id, address_key, counts_from, held, token_digest)
+                    INSERT INTO {table} (id, address_key, counts_from, batch, token_digest)
                     SELECT gen_random_uuid(),
                            md5('k' || mod(n, %s)) || md5('a' || mod(n, %s)),
-                           CURRENT_DATE - (random() * 362)::int + 2,
-                           false,
+                           CURRENT_DATE - (random() * 362)::int + 4,
+                           1 + (random() * 2147483645)::int,
                            md5('t' || n || %s) || md5('d' || n || %s)
                     FROM generate_series(%s, %s) AS n
                     """,

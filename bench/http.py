@@ -4,8 +4,9 @@ wrk (C, two threads) keeps 16 connections busy for a fixed time against each URL
 server; the figure that counts is each page's requests per second as a share of the bare
 view's in the same run. Requests carry `X-Forwarded-Proto: https` as the reverse proxy sends
 it (production redirects plain HTTP). Before measuring, each URL must answer 200 and is
-requested twice, so what is measured is the steady state: the page cache for the story pages,
-a fresh render for pages that are not cached (the workshop page).
+requested twice, so what is measured is the steady state: the page cache for the story,
+workshop and event pages (the last two kept fresh by registrations and rooms, see
+workshops/caching.py).
 """
 
 import json

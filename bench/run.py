@@ -134,6 +134,7 @@ def main():
             "story_index": data["story_index"],
             "story": data["story"],
             "workshop": data["workshop"],
+            "event": data["event"],
         }
         step(results, "sanitising", sanitise.run)
         step(results, "live_bare", live.bare, stack_, CLIENTS, LIVE_SECONDS, RATE)

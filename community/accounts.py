@@ -1,8 +1,12 @@
 """Member accounts: allauth glue, the pseudonym as the only public name, and data export."""
 
 import secrets
+import smtplib
+from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+
+from community.mail import log_refused
 
 # Apps add what they hold about a member: callables taking a user, returning (key, data).
 EXPORTERS = []
@@ -16,6 +20,14 @@ class AccountAdapter(DefaultAccountAdapter):
     def populate_username(self, request, user):
         # allauth would derive a username from the e-mail address; a random one gives nothing away.
         user.username = f"lid-{secrets.token_hex(6)}"
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # allauth sends in the request: a recipient the mail server refuses must not turn the
+        # page (a password reset, a sign-up) into a 500, nor put the address in the log.
+        try:
+            super().send_mail(template_prefix, email, context)
+        except smtplib.SMTPRecipientsRefused as error:
+            log_refused(template_prefix, error)
 
     def format_email_subject(self, subject):
         # Subjects stay neutral: no site prefix that names what Kring is about.

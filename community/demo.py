@@ -28,16 +28,24 @@ jou bekijken ze wat er nodig is; jij beslist mee over wat er daarna gebeurt.</p>
 <h2>Het codewoord Masker 19</h2>
 <p>Kun je thuis niet veilig bellen? Zeg bij de apotheek “Masker 19”. De medewerker begrijpt dat
 je hulp nodig hebt en zorgt er discreet voor dat die komt.</p>
+<h2>Kun je niet bellen?</h2>
+<p>Veilig Thuis heeft ook een chat. Zie de <a href="https://veiligthuis.nl/">website van Veilig
+Thuis</a> voor de openingstijden. Bij direct gevaar: bel toch 112, ook als je niet kunt praten.</p>
 <h2>Je sporen wissen</h2>
 <p>Deel je een computer of telefoon met iemand die je niet vertrouwt? Gebruik dan een
-privévenster (incognito), of wis na je bezoek je browsergeschiedenis:</p>
+privévenster (incognito), of haal na je bezoek Kring uit je browsergeschiedenis:</p>
 <ul>
-<li>Chrome en Edge: druk op Ctrl+Shift+Delete (op een Mac: Cmd+Shift+Delete).</li>
+<li>Chrome en Edge op een computer: druk op Ctrl+H (Mac: Cmd+Y), zoek op “Kring” en verwijder
+die regels. Alles tegelijk: Ctrl+Shift+Delete (Mac: Cmd+Shift+Delete).</li>
 <li>Firefox: druk op Ctrl+Shift+Delete en kies “Alles”.</li>
+<li>Chrome op Android: tik rechtsboven op de drie puntjes › Geschiedenis, en tik op het kruisje
+naast elke regel van Kring.</li>
 <li>Safari op iPhone: Instellingen › Apps › Safari › Wis geschiedenis en websitedata.</li>
 </ul>
-<p>De knop “Snel weg” rechtsboven, of de Escape-toets, vervangt deze pagina direct door een
-neutrale website.</p>
+<p>De knop “Snel weg” rechtsboven vervangt deze pagina direct door een neutrale website. Op een
+computer kan het ook met drie keer Shift, of met Escape als je niet in een tekstvak typt. Meer
+stappen, ook voor Samsung Internet en Chrome op iPhone, en wat de knop niet kan verbergen:
+<a href="/veilig-gebruiken/">Veilig deze site gebruiken</a>.</p>
 """
 
 DEMO_STAFF = [

@@ -138,3 +138,56 @@ NOT_STREETS = frozenset(
         "rijbaan",
     }
 )
+
+# Abbreviated street endings, written with a dot or a house number: "Kerkstr. 12", "Dorpsln 4".
+STREET_ABBREVIATIONS = ("str", "ln", "pln", "gr", "sngl")
+
+# Two-letter words that follow a number in ordinary sentences ("in 2019 is", "1985 en") and so
+# are not the letters of a postcode written in lower case with a space.
+_NOT_POSTCODE_LETTERS = """
+    al am de dl en er ga ge hé ik in is je ja km kg me mm ml na nu of om op pm te to we ze zo
+    cm cl bv ca nr no mg mb gb kb cc pk eu
+"""
+NOT_POSTCODE_LETTERS = frozenset(_NOT_POSTCODE_LETTERS.split())
+
+# Where a social media name follows the platform without an "@": "insta janjansen1985".
+PLATFORMS = (
+    "instagram",
+    "insta",
+    "ig",
+    "snapchat",
+    "snap",
+    "tiktok",
+    "facebook",
+    "fb",
+    "twitter",
+    "telegram",
+    "signal",
+    "discord",
+    "onlyfans",
+    "linkedin",
+    "bluesky",
+)
+
+# Help services people may name in a chat without it being held: they identify nobody.
+SERVICE_DOMAINS = frozenset(
+    {
+        "veiligthuis.nl",
+        "113.nl",
+        "slachtofferhulp.nl",
+        "fier.nl",
+        "blijfgroep.nl",
+        "huiselijkgeweld.nl",
+        "politie.nl",
+        "rijksoverheid.nl",
+        "kindertelefoon.nl",
+    }
+)
+
+# Place names that are also ordinary words ("mijn buren", "best wel", "de beek"): hinted only
+# with a capital and not at the start of a sentence, like the ambiguous first names.
+_AMBIGUOUS_PLACES = """
+    Beek Bergen Best Borne Buren Delft Doorn Duiven Echt Edam Goes Gouda Haren Hoorn Horst
+    Huizen Kampen Leek Leiden Losser Putten Sluis Stein Weert
+"""
+AMBIGUOUS_PLACES = frozenset(_AMBIGUOUS_PLACES.split())

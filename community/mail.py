@@ -4,6 +4,7 @@ Mails go out through django-tasks, so a slow mail server never holds up a reques
 """
 
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -34,7 +35,24 @@ def send_mail(template_prefix, recipient, context, language=None, attachments=()
     message.attach_alternative(html, "text/html")
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
-    message.send()
+    try:
+        message.send()
+    except smtplib.SMTPRecipientsRefused as error:
+        # Trying again will not help, and a failed task would keep the address in its row.
+        log_refused(template_prefix, error)
+
+
+def log_refused(template_prefix: str, error: smtplib.SMTPRecipientsRefused) -> None:
+    """Log a mail the server refused for its recipient: which mail and the SMTP code, no address.
+
+    The exception's text and its traceback name the recipient, so neither is logged.
+    """
+    codes = sorted({str(code) for code, _reply in error.recipients.values()})
+    logger.warning(
+        "mail %s not sent: the mail server refused the recipient (SMTP %s)",
+        template_prefix,
+        ", ".join(codes) or "?",
+    )
 
 
 def queue_mail(template_prefix, recipient, context, attachments=()):

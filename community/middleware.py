@@ -1,23 +1,30 @@
 import logging
-import re
 import time
+from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, HttpResponse
+from django.views.defaults import bad_request
 
 from community.errors import service_unavailable
+from community.logformat import redact
 
 access_log = logging.getLogger("kring.access")
 
 ADMIN_PREFIX = "/admin/"
 
-# Path segments that look like private tokens are never written to a log.
-_TOKEN_SEGMENT = re.compile(r"/[A-Za-z0-9_-]{20,}(?=/|$)")
 
+def redact_path(path: str) -> str:
+    """The path without anything that looks like a private token, an address or an e-mail.
 
-def redact_path(path):
-    return _TOKEN_SEGMENT.sub("/…", path)
+    Tokens are found by what they are (a long run of token characters that does not read like
+    words, see community.logformat), not by the slashes around them: punctuation a mail client
+    adds (`<token>./`, `<token>)`), a zero-width space or percent-encoding do not hide one.
+    """
+    return redact(path)
 
 
 class AccessLogMiddleware:
@@ -37,6 +44,25 @@ class AccessLogMiddleware:
             (time.monotonic() - started) * 1000,
         )
         return response
+
+
+class BadHostMiddleware:
+    """Answer a request whose Host header is not allowed with a quiet 400, before anything asks.
+
+    Django raises DisallowedHost from the first `request.get_host()` (the page cache's key, the
+    SSL redirect, CommonMiddleware) and logs it with a traceback that names the header. Scanners
+    send such requests all day; they get Django's own 400 answer, and the access log's line.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            request.get_host()
+        except DisallowedHost as error:
+            return bad_request(request, error)
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

@@ -4,7 +4,13 @@ Who is served from it: a GET without a query string from a browser that carries 
 session cookie nor a messages cookie, so nobody who is signed in, no guest with a pseudonym
 and nobody with a message waiting. Which pages: live Wagtail pages of CACHED_PAGE_TYPES, at
 their own URL (not the forms and private links that RoutablePageMixin serves below them).
-Workshop and event pages are left out: they show how many seats are left.
+
+Pages whose numbers change without an editor (seats left, a live room's status) say so while
+they render: `depends_on(request, scope)` ties the stored copy to a scope of its own that the
+owning app bumps (`bump_scope`) when a registration, a session or a room changes, without
+making every other stored page stale; `valid_until(request, moment)` says when the page would
+read differently just because time passed (a session starts, a panel goes live), and the copy
+is not served from that moment on.
 
 What is stored: only a 200 response that sets no cookie, put no CSRF token in the page and does
 not say private, no-store or no-cache. The key holds the scheme, host, path and the language
@@ -20,40 +26,51 @@ current generation are served. The timeout is the backstop for changes made by o
 
 import logging
 import secrets
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
-from django.utils import translation
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
 
 logger = logging.getLogger(__name__)
 
 CACHED_PAGE_TYPES = frozenset(
-    {"community.HomePage", "community.StandardPage", "stories.StoryIndexPage", "stories.StoryPage"}
+    {
+        "community.HomePage",
+        "community.StandardPage",
+        "stories.StoryIndexPage",
+        "stories.StoryPage",
+        "workshops.WorkshopIndexPage",
+        "workshops.WorkshopPage",
+        "workshops.EventIndexPage",
+        "workshops.EventPage",
+    }
 )
 WATCHED_APPS = frozenset({"wagtailcore", "community", "stories", "wagtailsnippets"})
 TIMEOUT = 5 * 60
 GENERATION_KEY = "pagecache:generation"
+SCOPE_KEY = "pagecache:scope:"
 UNCACHEABLE = frozenset({"private", "no-store", "no-cache"})
 # Says whether a page came from the cache ("hit") or was just stored; absent otherwise.
 STATUS_HEADER = "X-Kring-Cache"
 
 
-def _generation_now():
-    generation = cache.get(GENERATION_KEY)
+def _generation_now(key: str = GENERATION_KEY) -> int:
+    generation = cache.get(key)
     if generation is None:
         # A random start: pages stored before the key was lost can never match it.
-        cache.add(GENERATION_KEY, secrets.randbelow(2**40), None)
-        generation = cache.get(GENERATION_KEY)
+        cache.add(key, secrets.randbelow(2**40), None)
+        generation = cache.get(key)
     return generation
 
 
-def bump_generation():
-    """Make every stored page stale, now and again once the current transaction commits.
+def _bump(key: str) -> None:
+    """Bump `key` now and again once the current transaction commits.
 
     The second bump closes the window in which a request could still read and store the old
     content under the new generation before the commit.
@@ -61,14 +78,44 @@ def bump_generation():
 
     def bump():
         try:
-            cache.incr(GENERATION_KEY)
+            cache.incr(key)
         except ValueError:  # no generation yet: nothing is stored under one
-            _generation_now()
+            _generation_now(key)
         except Exception:
-            logger.exception("page cache: could not invalidate the stored pages")
+            logger.exception("page cache: could not invalidate stored pages")
 
     bump()
     transaction.on_commit(bump)
+
+
+def bump_generation() -> None:
+    """Make every stored page stale."""
+    _bump(GENERATION_KEY)
+
+
+def bump_scope(scope: str) -> None:
+    """Make the stored pages that depend on `scope` stale (see `depends_on`)."""
+    _bump(SCOPE_KEY + scope)
+
+
+def depends_on(request: HttpRequest, scope: str) -> None:
+    """Called while a page renders, before it reads what `scope` covers: its stored copy is
+    served only until someone calls bump_scope(scope)."""
+    scopes = request.__dict__.setdefault("_page_cache_scopes", {})
+    if scope not in scopes:
+        try:
+            scopes[scope] = _generation_now(SCOPE_KEY + scope)
+        except Exception:
+            scopes[scope] = None  # a cache that is down: never stored (see _storable)
+
+
+def valid_until(request: HttpRequest, moment: datetime | None) -> None:
+    """Called while a page renders: what it shows stops being right at `moment`."""
+    if moment is None:
+        return
+    earliest = getattr(request, "_page_cache_until", None)
+    if earliest is None or moment < earliest:
+        request._page_cache_until = moment
 
 
 def _content_changed(sender, **kwargs):
@@ -114,7 +161,25 @@ def _storable(request, response):
     directives = {part.split("=")[0].strip() for part in cc_delim_re.split(control)}
     if directives & UNCACHEABLE or "max-age=0" in control:
         return False
+    if None in getattr(request, "_page_cache_scopes", {}).values():
+        return False
+    until = getattr(request, "_page_cache_until", None)
+    if until is not None and until <= timezone.now():
+        return False
     return _cacheable_route(request)
+
+
+def _fresh(stored: tuple, generation: int) -> bool:
+    """Is this stored copy still what the page would show now?"""
+    if len(stored) != 5 or stored[0] != generation:
+        return False
+    _generation, _headers, _content, scopes, until = stored
+    if until is not None and timezone.now().timestamp() >= until:
+        return False
+    if scopes:
+        current = cache.get_many([SCOPE_KEY + scope for scope in scopes])
+        return all(current.get(SCOPE_KEY + scope) == value for scope, value in scopes.items())
+    return True
 
 
 class AnonymousPageCacheMiddleware:
@@ -133,10 +198,11 @@ class AnonymousPageCacheMiddleware:
             if generation is None:
                 generation = _generation_now()
             stored = found.get(key)
+            fresh = stored is not None and _fresh(stored, generation)
         except Exception:  # a cache that is down (or a bad Host) must not take the page down
             return self.get_response(request)
-        if stored is not None and stored[0] == generation:
-            _generation, headers, content = stored
+        if fresh:
+            _generation, headers, content, _scopes, _until = stored
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
@@ -145,8 +211,11 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if _storable(request, response):
             headers = [(n, v) for n, v in response.items() if n.lower() != "set-cookie"]
+            scopes = getattr(request, "_page_cache_scopes", {})
+            until = getattr(request, "_page_cache_until", None)
+            stored = (generation, headers, response.content, scopes, until and until.timestamp())
             try:
-                cache.set(key, (generation, headers, response.content), TIMEOUT)
+                cache.set(key, stored, TIMEOUT)
             except Exception:
                 logger.warning("page cache: could not store a page")
             else:

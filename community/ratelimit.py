@@ -1,5 +1,7 @@
 """Counting attempts in the cache: a fixed window per key, nothing stored in the database."""
 
+import contextlib
+
 from django.core.cache import cache
 
 
@@ -14,3 +16,10 @@ def allow(key, limit, period):
         cache.add(cache_key, 1, period)
         return True
     return count <= limit
+
+
+def give_back(key: str) -> None:
+    """Undo one attempt counted by allow(key, ...), when what it guarded did not happen."""
+    # The window may have expired in between: then there is nothing to give back.
+    with contextlib.suppress(ValueError):
+        cache.decr(f"ratelimit:{key}")

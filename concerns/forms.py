@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -94,8 +96,8 @@ class ConcernForm(forms.Form):
         return split_house_number(self.cleaned_data["house_number"])
 
     @sensitive_variables()
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or self.cleaned_data
         postcode = cleaned.get("postcode")
         number_parts = cleaned.get("house_number")
         if "addition" not in cleaned or number_parts is None:
@@ -121,11 +123,39 @@ class ConcernForm(forms.Form):
         chosen = set(self.cleaned_data.get("noticed", []))
         return [label for value, label in NOTICED if value in chosen]
 
-    def when_label(self):
-        return dict(WHEN).get(self.cleaned_data.get("when"), "")
+    def when_label(self) -> str:
+        return str(dict(WHEN).get(self.cleaned_data.get("when") or "", ""))
+
+
+# What someone may answer on their private link to "have you done anything yet?"
+DONE = [
+    ("talked", _("I talked about it, with the person or with someone else")),
+    ("advice", _("I asked Veilig Thuis or someone else for advice")),
+    ("reported", _("I made a report")),
+    ("not_yet", _("Not yet")),
+]
 
 
 class LinkActionForm(forms.Form):
-    action = forms.ChoiceField(choices=[("called", "called"), ("withdraw", "withdraw")])
+    action = forms.ChoiceField(
+        choices=[("called", "called"), ("withdraw", "withdraw"), ("done", "done")]
+    )
     # Withdrawing cannot be undone: the first press asks, the second (with confirm) deletes.
     confirm = forms.BooleanField(required=False)
+
+
+class DoneForm(forms.Form):
+    """The question on a private link, from its second visit on."""
+
+    answer = forms.ChoiceField(
+        label=_("Have you done anything yet?"),
+        help_text=_(
+            "We only count how many people gave each answer, never who or about which address."
+        ),
+        choices=DONE,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what you have done so far, or “Not yet”."),
+            "invalid_choice": _("Choose one of the answers below."),
+        },
+    )

@@ -6,8 +6,10 @@ not even the row order tells when it arrived.
 """
 
 import uuid
+from typing import Any
 
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
@@ -30,7 +32,7 @@ class ConcernPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["community.HomePage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     max_count = 1
 
     class Meta:
@@ -38,7 +40,7 @@ class ConcernPage(RoutablePageMixin, Page):
 
     @method_decorator(sensitive_variables())
     @method_decorator(sensitive_post_parameters())
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         hide_request_from_error_reports(request)
         response = super().serve(request, *args, **kwargs)
         # Nothing from this tool may be kept by a browser, proxy or shared computer's cache.
@@ -49,19 +51,19 @@ class ConcernPage(RoutablePageMixin, Page):
         return response
 
     @path("")
-    def form(self, request):
+    def form(self, request: HttpRequest) -> HttpResponse:
         from concerns import views
 
         return views.concern_form(request, self)
 
     @path("controle/")
-    def challenge(self, request):
+    def challenge(self, request: HttpRequest) -> HttpResponse:
         from concerns import views
 
         return views.challenge(request, self)
 
     @path("jouw-signaal/<str:token>/")
-    def private_link(self, request, token):
+    def private_link(self, request: HttpRequest, token: str) -> HttpResponse:
         from concerns import views
 
         return views.private_link(request, self, token)
@@ -73,39 +75,44 @@ class Signal(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     address_key = models.CharField(max_length=64)
     counts_from = models.DateField(
-        help_text="The day from which this signal counts for others; it expires a year later."
+        help_text="The day from which this signal counts for others, drawn at random 2-4 days "
+        "after it was sent; it expires a year later."
     )
-    held = models.BooleanField(
-        default=False, help_text="Part of a burst of signals on one address: never counted."
+    batch = models.PositiveIntegerField(
+        default=0,
+        help_text="A random number shared by the signals about one address sent on one day: "
+        "together they count at most KRING_CONCERN_BURST_LIMIT times.",
     )
     token_digest = models.CharField(max_length=64, unique=True)
 
     class Meta:
         indexes = [
-            # The band and burst queries: one address, a range of days.
-            # `held` is in the index so the band query never has to read the table itself.
+            # The band query: one address, a range of days, grouped by batch, from the index
+            # alone.
             models.Index(
-                fields=["address_key", "counts_from", "held"], name="concerns_signal_band"
+                fields=["address_key", "counts_from", "batch"], name="concerns_signal_batch"
             ),
             models.Index(fields=["counts_from"], name="concerns_signal_expiry"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return "signal"
 
 
-class CalledMarker(models.Model):
-    """That someone holding a private link said "I called Veilig Thuis".
+class LinkMarker(models.Model):
+    """That the holder of a private link did something that may count only once per link:
+    opened it before, said "I called Veilig Thuis", answered "have you done anything yet?".
 
-    Kept apart from the signal (a different hash of the token, no foreign key) so that no row
-    says that a neighbour of a given address called; it only stops one link counting twice.
+    Kept apart from the signal (a different hash of the token per purpose, no foreign key) so
+    that no row says that a neighbour of a given address called or acted; a marker only stops
+    one link counting twice.
     """
 
     digest = models.CharField(max_length=64, unique=True)
     week = models.DateField()
 
-    def __str__(self):
-        return "called"
+    def __str__(self) -> str:
+        return "marker"
 
 
 class WeeklyTally(models.Model):
@@ -118,8 +125,11 @@ class WeeklyTally(models.Model):
     band_none = models.PositiveIntegerField(_("band: no others"), default=0)
     band_few = models.PositiveIntegerField(_("band: 1-2 others"), default=0)
     band_many = models.PositiveIntegerField(_("band: 3 or more others"), default=0)
-    band_held = models.PositiveIntegerField(_("held (burst)"), default=0)
     refused = models.PositiveIntegerField(_("refused by a limit"), default=0)
+    did_talked = models.PositiveIntegerField(_("done: talked about it"), default=0)
+    did_advice = models.PositiveIntegerField(_("done: asked for advice"), default=0)
+    did_reported = models.PositiveIntegerField(_("done: made a report"), default=0)
+    did_not_yet = models.PositiveIntegerField(_("done: not yet"), default=0)
 
     class Meta:
         ordering = ["-week"]
@@ -127,5 +137,5 @@ class WeeklyTally(models.Model):
         verbose_name_plural = _("weekly tallies")
         permissions = [("view_concern_statistics", _("Can see neighbour-concern statistics"))]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.week)

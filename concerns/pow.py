@@ -1,11 +1,17 @@
 """Anti-automation without third parties: an ALTCHA proof-of-work challenge.
 
-The server issues a challenge with the `altcha` library (v2 format, algorithm "SHA-256", cost 1):
-the browser must find the counter `n` for which SHA-256(salt || nonce || uint32_be(n)) starts
-with the signed key prefix. Our own module (concerns/static/concerns/pow.js) solves it with
-crypto.subtle; nothing is loaded from elsewhere. The server picks `n` itself (altcha's
-deterministic mode), so the work is bounded for a person and costly at scale for a script, and
-it checks a solution with one HMAC. Each solved challenge is accepted once.
+The server issues a challenge with the `altcha` library (v2 format, algorithm
+"PBKDF2/SHA-256", cost = iterations): the browser must find the counter `n` for which
+PBKDF2-SHA-256(password = nonce || uint32_be(n), salt, iterations) starts with the signed key
+prefix. The server picks `n` itself (altcha's deterministic mode) between a tenth of
+KRING_CONCERN_POW_MAX_NUMBER and all of it, so the browser always works through n tries of
+`cost` iterations: bounded for one person, and with the defaults (5,000 iterations, 50 to 500
+tries) 0.25-2.5 million PBKDF2 rounds per probe, 1.4 million on average, which adds up for
+thousands of probes.
+The server checks a solution with one HMAC (the signed key), never re-deriving it. Our own
+module (concerns/static/concerns/pow.js, with pow-worker.js) solves it with crypto.subtle in a
+Web Worker and shows its progress; nothing is loaded from elsewhere. Solve times measured in
+Chromium are in bench/README.md. Each solved challenge is accepted once.
 
 Without JavaScript there is no proof-of-work. Such a visitor can still signal, but under a
 stricter limit (see signals_service): one address a day per client and a small site-wide
@@ -19,41 +25,45 @@ import binascii
 import json
 import secrets
 import time
+from typing import Any
 
 import altcha
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
-from concerns.conf import setting
+from concerns import conf
 
-ALGORITHM = "SHA-256"
-COST = 1
+ALGORITHM = "PBKDF2/SHA-256"
 PURPOSE = "kring-concerns"
 
 
-def _secret(name):
+def _secret(name: str) -> str:
     # Derived from SECRET_KEY for this use only; KRING_ADDRESS_KEY keys addresses and nothing else.
     return salted_hmac("concerns.pow", name, algorithm="sha256").hexdigest()
 
 
-def new_challenge():
-    """A signed challenge as a JSON-serialisable dict, for the browser to solve."""
-    max_number = setting("KRING_CONCERN_POW_MAX_NUMBER")
-    # At least a tenth of the maximum: no challenge is free.
-    counter = max_number // 10 + secrets.randbelow(max_number - max_number // 10 + 1)
+def new_challenge(*, counter: int | None = None) -> dict[str, Any]:
+    """A signed challenge as a JSON-serialisable dict, for the browser to solve.
+
+    `counter` fixes the answer (for measuring the worst case); by default it is drawn.
+    """
+    max_number = conf.pow_max_number()
+    if counter is None:
+        # At least a tenth of the maximum: no challenge is free.
+        counter = max_number // 10 + secrets.randbelow(max_number - max_number // 10 + 1)
     challenge = altcha.create_challenge(
         ALGORITHM,
-        COST,
+        conf.pow_cost(),
         counter=counter,
-        expires_at=int(time.time()) + setting("KRING_CONCERN_POW_TTL"),
-        data={"purpose": PURPOSE},
+        expires_at=int(time.time()) + conf.pow_ttl(),
+        data={"purpose": PURPOSE, "max": max_number},
         hmac_secret=_secret("challenge"),
         hmac_key_secret=_secret("key"),
     )
     return challenge.to_dict()
 
 
-def _decode(payload):
+def _decode(payload: str) -> altcha.Payload | None:
     try:
         data = json.loads(base64.b64decode(payload, validate=True).decode())
         return altcha.Payload.from_dict(data)
@@ -61,7 +71,7 @@ def _decode(payload):
         return None
 
 
-def verify(payload):
+def verify(payload: str) -> bool:
     """True once for a correctly solved, unexpired challenge of ours; False otherwise."""
     if not payload or len(payload) > 4000:
         return False
@@ -84,8 +94,10 @@ def verify(payload):
     return cache.add(f"concerns:pow-spent:{params.nonce}", 1, remaining + 60)
 
 
-def solve(challenge):
+def solve(challenge: dict[str, Any]) -> str:
     """Solve a challenge dict the way the browser does (for tests and benchmarks)."""
     parsed = altcha.Challenge.from_dict(challenge)
     solution = altcha.solve_challenge(parsed)
+    if solution is None:
+        raise ValueError("not solved in time")
     return altcha.Payload(parsed, solution).to_base64()

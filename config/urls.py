@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,6 +11,11 @@ from moderation import staff
 urlpatterns = [
     path("healthz", community_views.healthz, name="healthz"),
     path("taal/<str:language>/", community_views.switch_language, name="switch_language"),
+    path(
+        "veilig-gebruiken/",
+        TemplateView.as_view(template_name="community/safe_use.html"),
+        name="safe_use",
+    ),
     path("admin/login/", staff.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
@@ -17,6 +23,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("live/", include("live.urls")),
     path("melden/", include("moderation.urls")),
+    path("medewerkers/", include("moderation.staff_urls")),
+    path("wat-kun-je-doen/", include("bystanders.urls")),
     path("", include("figures.urls")),
 ]
 

@@ -53,3 +53,35 @@ def retention_days():
 def idle_close_days():
     """Days without a message or question after which the daily purge closes an open room."""
     return int(getattr(settings, "KRING_LIVE_IDLE_CLOSE_DAYS", 2))
+
+
+def heartbeat_seconds():
+    """Seconds between two checks that this process's fan-out still receives its rooms."""
+    return float(getattr(settings, "KRING_LIVE_HEARTBEAT_SECONDS", 1.0))
+
+
+def heartbeat_timeout():
+    """Seconds without an answer to those checks after which the channel layer counts as lost.
+
+    Its rooms are then joined again and their connections resync (live.fanout.Hub).
+    """
+    return float(getattr(settings, "KRING_LIVE_HEARTBEAT_TIMEOUT", 5.0))
+
+
+def connections_per_client():
+    """Open live-room sockets one network address may hold at once.
+
+    Enough for a household, a class or a shelter's office behind one address; far too few for
+    one machine to hold a room's worth of sockets (it was 500).
+    """
+    return int(getattr(settings, "KRING_LIVE_CONNECTIONS_PER_CLIENT", 100))
+
+
+def connects_per_client_per_minute():
+    """New live-room sockets one network address may open per minute.
+
+    Well above the socket limit: everyone behind one address reconnects at once when the rooms
+    resync after a Redis restart (live.fanout), perhaps twice in a minute; a reconnect loop
+    still gets five a second at most.
+    """
+    return int(getattr(settings, "KRING_LIVE_CONNECTS_PER_CLIENT_PER_MINUTE", 300))

@@ -13,6 +13,9 @@ from django.conf import settings
 CLOSE_FLOODING = 4008
 # A client so far behind that its events piled up is cut off; it reconnects with ?last=.
 CLOSE_TOO_SLOW = 4009
+# Events may have been lost on the way (the channel layer restarted): the page reconnects at
+# once with ?last= and gets what it missed.
+CLOSE_RESYNC = 4012
 CLOSE_NO_ROOM = 4404
 # Logged out, or the account changed so that the connection no longer speaks for it.
 CLOSE_SIGNED_OUT = 4401

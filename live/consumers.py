@@ -23,6 +23,7 @@ from live import access, conf, fanout, limits, presence, protocol, services, sta
 from live.connection import (
     CLOSE_FLOODING,
     CLOSE_NO_ROOM,
+    CLOSE_RESYNC,
     CLOSE_TOO_MANY,
     CLOSE_TOO_SLOW,
     REFUSALS_BEFORE_CLOSE,
@@ -70,6 +71,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         self.channel_layer = get_channel_layer(self.channel_layer_alias)
         self.channel_name = await self.channel_layer.new_channel()
         self.inbox = fanout.Inbox()
+        self.closing = False
         self.base_send = send
         with contextlib.suppress(StopConsumer):
             await self._dispatch_loop(receive)
@@ -113,6 +115,16 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             await handler(message)
             return
         await super().dispatch(message)
+
+    async def close(self, code=None, reason=None):
+        # Events still in the inbox are dropped from here on: an ASGI server refuses a send
+        # after the close, and the failure would end the connection before disconnect() ran.
+        self.closing = True
+        await super().close(code=code, reason=reason)
+
+    async def send(self, text_data=None, bytes_data=None, close=False):
+        if not self.closing:
+            await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
 
     async def connect(self):
         self.room_id = None
@@ -350,6 +362,10 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             self.slow_seconds = meta["slow"]
             self.bucket.size, self.bucket.rate = self._bucket_size(self.slow_seconds)
         await self.send(text_data=message["text"])
+
+    async def live_resync(self, message):
+        """Events may have been lost on their way here: the client reconnects with ?last=."""
+        await self.close(code=CLOSE_RESYNC)
 
     async def live_overflow(self, message):
         """This connection's inbox filled up: the client is too slow to keep up."""

@@ -21,12 +21,15 @@ import concurrent.futures
 import contextlib
 import json
 import logging
+import uuid
 import weakref
 from collections import defaultdict
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
+
+from live import conf
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +43,17 @@ INBOX_CAPACITY = 1_500
 # A group membership in the Redis layer expires after a day (channels_redis' group_expiry);
 # the process renews its memberships well before that.
 RENEW_SECONDS = 60 * 60
+
+# What tells a connection that events may have been lost on the way to it (Redis restarted,
+# or a publisher could not reach it): the connection closes with CLOSE_RESYNC and the page
+# reconnects at once with ?last=, as after any lost connection.
+RESYNC = "live.resync"
+# A message the hub sends itself through a group of its own, to learn that its memberships
+# still hold (live.conf.heartbeat_seconds).
+PING = "live.hub.ping"
+
+# Groups of which this process could not send an event: told to resync once the layer is back.
+_missed = set()
 
 # channels_redis waits for a message with a blocking pop of `brpop_timeout` (5) seconds, and
 # redis-py 8 stops reading a reply after its socket timeout, 5 seconds too by default: on an
@@ -70,7 +84,39 @@ async def apublish(group, event, meta=None):
     message = {"type": HANDLER, "group": group, "text": encode(event)}
     if meta:
         message["meta"] = meta
-    await get_channel_layer().group_send(group, message)
+    await _group_send(get_channel_layer(), group, message)
+
+
+async def _group_send(layer, group, message):
+    """Send, or remember that `group` missed an event: what is stored stays stored.
+
+    Once the layer takes messages again, the groups that missed one are told to resync
+    (RESYNC): their connections close and the pages reconnect with ?last=, getting what they
+    missed from the history.
+    """
+    try:
+        await layer.group_send(group, message)
+    except Exception as error:
+        if not _missed:
+            # The class only: redis-py's messages name the server's address.
+            logger.warning(
+                "live fan-out: the channel layer refused an event (%s); its rooms will resync",
+                type(error).__name__,
+            )
+        _missed.add(group)
+        return
+    if _missed:
+        await _resync_missed(layer)
+
+
+async def _resync_missed(layer):
+    for group in list(_missed):
+        _missed.discard(group)
+        try:
+            await layer.group_send(group, {"type": RESYNC, "group": group})
+        except Exception:
+            _missed.add(group)
+            return
 
 
 def from_sync(function, *args):
@@ -96,11 +142,12 @@ def publish(group, event, meta=None):
 
 def notify(group, handler):
     """Wake the connections in `group` with a message for `handler` that no client sees."""
-    from_sync(get_channel_layer().group_send, group, {"type": handler, "group": group})
+    layer = get_channel_layer()
+    from_sync(_group_send, layer, group, {"type": handler, "group": group})
 
 
 def publish_on_commit(group, event, meta=None):
-    # robust: what was stored stays stored if the layer is down; clients get it on reconnect.
+    # A layer that is down fails nothing: the event is stored, and its room resyncs later.
     transaction.on_commit(lambda: publish(group, event, meta), robust=True)
 
 
@@ -149,7 +196,14 @@ class Inbox:
 
 
 class Hub:
-    """This process's membership of the layer's groups, and its connections in each group."""
+    """This process's membership of the layer's groups, and its connections in each group.
+
+    A heartbeat keeps the memberships honest: every `conf.heartbeat_seconds()` the hub sends a
+    ping through a group only it belongs to. When its reads fail, a ping cannot be sent, or
+    none comes back within `conf.heartbeat_timeout()` (Redis restarted and forgot the groups,
+    or this process's channel overflowed), the layer counts as lost: the hub joins all its
+    groups again as soon as the layer answers, then tells every local connection to resync.
+    """
 
     def __init__(self, layer):
         self.layer = layer
@@ -159,18 +213,29 @@ class Hub:
         self.members = defaultdict(set)
         self.lock = asyncio.Lock()
         self.reader = None
+        self.ping_group = f"live.hub.{uuid.uuid4().hex}"
+        self.lost = False
+        self.answered = 0.0  # loop time at which the last ping came back
+        self.restored = float("-inf")  # loop time of the last restore
 
     async def join(self, inbox, groups):
         async with self.lock:
             if self.channel is None:
                 self.channel = await self.layer.new_channel("live.hub")
-            for group in groups:
-                if not self.members[group]:
-                    await self.layer.group_add(group, self.channel)
-                self.members[group].add(inbox)
-            inbox.groups = tuple(groups)
             if self.reader is None or self.reader.done():
                 self.reader = asyncio.create_task(self._read())
+            # Counted before the layer is asked: if it fails, leave() undoes this, and a
+            # restore joins every group that has members here.
+            inbox.groups = tuple(groups)
+            for group in groups:
+                first = not self.members[group]
+                self.members[group].add(inbox)
+                if first:
+                    try:
+                        await self.layer.group_add(group, self.channel)
+                    except Exception:
+                        self._lose("join")
+                        raise
 
     async def leave(self, inbox):
         async with self.lock:
@@ -191,31 +256,85 @@ class Hub:
                 reader.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await reader
+                with contextlib.suppress(Exception):
+                    await self.layer.group_discard(self.ping_group, self.channel)
+
+    def _lose(self, where):
+        if not self.lost:
+            logger.warning("live fan-out: lost the channel layer (%s); restoring", where)
+        self.lost = True
 
     async def _read(self):
         """Hand every message on this process's channel to the connections in its group."""
-        renew = asyncio.create_task(self._renew())
+        loop = asyncio.get_running_loop()
+        heartbeat = asyncio.create_task(self._heartbeat())
         try:
             while True:
                 try:
                     message = await self.layer.receive(self.channel)
                 except asyncio.CancelledError:
                     raise
-                except Exception:
-                    logger.exception("live fan-out: reading from the channel layer failed")
-                    await asyncio.sleep(1)
+                except Exception as error:
+                    # Right after a restore, pooled connections to the old server fail once
+                    # each; the heartbeat still notices if the memberships went again.
+                    if loop.time() - self.restored > conf.heartbeat_timeout():
+                        # The class only: redis-py's messages name the server's address.
+                        self._lose(f"read: {type(error).__name__}")
+                    await asyncio.sleep(min(1.0, conf.heartbeat_seconds()))
                     continue
-                for inbox in list(self.members.get(message.get("group"), ())):
+                group = message.get("group")
+                if group == self.ping_group:
+                    self.answered = loop.time()
+                    continue
+                for inbox in list(self.members.get(group, ())):
                     inbox.put(message)
         finally:
-            renew.cancel()
+            heartbeat.cancel()
 
-    async def _renew(self):
+    async def _heartbeat(self):
+        loop = asyncio.get_running_loop()
+        joined = renewed = None
         while True:
-            await asyncio.sleep(RENEW_SECONDS)
+            now = loop.time()
+            missing = joined is not None and now - self.answered > conf.heartbeat_timeout()
+            if missing:
+                self._lose("no heartbeat")
+            due = joined is None or self.lost or now - renewed > RENEW_SECONDS
+            if due and await self._rejoin():
+                if self.lost:
+                    self.lost = False
+                    self.restored = loop.time()
+                    self._resync_here()
+                    logger.warning("live fan-out: channel layer back; rooms resync")
+                joined = renewed = self.answered = loop.time()
+            if not self.lost:
+                try:
+                    await self.layer.group_send(
+                        self.ping_group, {"type": PING, "group": self.ping_group}
+                    )
+                except Exception as error:
+                    self._lose(f"ping: {type(error).__name__}")
+                else:
+                    if _missed:
+                        await _resync_missed(self.layer)
+            await asyncio.sleep(conf.heartbeat_seconds())
+
+    async def _rejoin(self):
+        """Join the ping group and every group with members here, and ping; False on failure."""
+        try:
+            await self.layer.group_add(self.ping_group, self.channel)
             for group in list(self.members):
-                with contextlib.suppress(Exception):
-                    await self.layer.group_add(group, self.channel)
+                await self.layer.group_add(group, self.channel)
+            await self.layer.group_send(self.ping_group, {"type": PING, "group": self.ping_group})
+        except Exception:
+            return False
+        return True
+
+    def _resync_here(self):
+        """Tell every connection of this process that it may have missed events."""
+        inboxes = {inbox for members in self.members.values() for inbox in members}
+        for inbox in inboxes:
+            inbox.put({"type": RESYNC})
 
 
 # One hub per event loop (a worker has one; tests may start several) and channel layer.

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.forms import PseudonymField, name_skeleton
+from community.forms import PseudonymField
+from live.services.base import name_taken
 
 
 class JoinForm(forms.Form):
@@ -15,14 +16,9 @@ class JoinForm(forms.Form):
 
     def clean_pseudonym(self):
         pseudonym = self.cleaned_data["pseudonym"]
-        if self.room is not None:
-            # Two people who look the same on screen could speak for each other.
-            wanted = name_skeleton(pseudonym)
-            # A plain list: an iterator() left half-read would keep a server-side cursor open.
-            names = list(self.room.participants.values_list("name", flat=True))
-            if any(name_skeleton(name) == wanted for name in names):
-                raise forms.ValidationError(
-                    _("Someone in this room already uses this name. Choose another one."),
-                    code="taken",
-                )
+        if self.room is not None and name_taken(self.room, pseudonym):
+            raise forms.ValidationError(
+                _("Someone in this room already uses this name. Choose another one."),
+                code="taken",
+            )
         return pseudonym

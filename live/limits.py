@@ -8,22 +8,13 @@ in the shared cache only, so nothing here can be tied back to an address after a
 
 from types import SimpleNamespace
 
-from django.conf import settings
 from django.core.cache import cache
 
 from community.clients import client_key
 from community.ratelimit import allow
+from live.conf import connections_per_client, connects_per_client_per_minute
 
 TTL = 24 * 60 * 60
-
-
-def connections_per_client():
-    """Open connections one network address may hold (a household, or an office behind NAT)."""
-    return int(getattr(settings, "KRING_LIVE_CONNECTIONS_PER_CLIENT", 500))
-
-
-def connects_per_client_per_minute():
-    return int(getattr(settings, "KRING_LIVE_CONNECTS_PER_CLIENT_PER_MINUTE", 300))
 
 
 # Tabs one person may have open in one room; more are refused.

@@ -11,14 +11,18 @@ import time
 import unicodedata
 from dataclasses import dataclass
 
-from community.identifying import find_identifying_details
+from community.identifying import Finding, find_identifying_details
+from community.identifying_words import PLATFORMS
 
 WORDS_TTL = 30
 
 # What holds a message when "hold contact details" is on: what could lead someone to a person
-# or a house. The same detector gives moderators their hints in stories (free service numbers
-# such as Veilig Thuis' 0800-2000 are not phone numbers to it, so people can share them).
-HOLD_KINDS = frozenset({"email", "phone", "postcode", "street", "house_number"})
+# or a house, including a profile ("insta @...", "facebook.com/..."). The same detector gives
+# moderators their hints in stories (free service numbers such as Veilig Thuis' 0800-2000 and
+# help sites such as veiligthuis.nl are not contact details to it, so people can share them).
+# Names and place names are hints for stories only: a chat that could not say "Zwolle" or
+# "Sanne" would hold half of what people write.
+HOLD_KINDS = frozenset({"email", "url", "handle", "phone", "postcode", "street", "house_number"})
 
 
 @dataclass(frozen=True)
@@ -81,5 +85,21 @@ def read(text):
     )
 
 
-def has_contact_details(text):
-    return any(finding.kind in HOLD_KINDS for finding in find_identifying_details(text))
+def has_contact_details(text: str) -> bool:
+    return any(_holds(finding, text) for finding in find_identifying_details(text))
+
+
+_PLATFORM_BEFORE = re.compile(
+    r"(?i:" + "|".join(sorted(PLATFORMS, key=len, reverse=True)) + r")\W{0,3}$"
+)
+
+
+def _holds(finding: Finding, text: str) -> bool:
+    """A handle holds when it looks like an account ("@janjansen1985", "insta @jan"); a plain
+    "@Noor" is how people answer each other in a room."""
+    if finding.kind != "handle":
+        return finding.kind in HOLD_KINDS
+    if re.search(r"[\d_.]", finding.text):
+        return True
+    before = text[max(0, finding.start - 14) : finding.start]
+    return bool(_PLATFORM_BEFORE.search(before))

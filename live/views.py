@@ -8,10 +8,10 @@ from django.views.decorators.http import require_POST
 
 from community.clients import client_key
 from community.ratelimit import allow
-from live import conf, permissions, state
+from live import access, conf, permissions, state
 from live.forms import JoinForm
 from live.models import LiveRoom, Message, Statement
-from live.services.base import guest_in, new_guest
+from live.services.base import guest_in, member_name, new_guest
 
 
 def _room(slug):
@@ -46,11 +46,15 @@ def _history(room):
 def _context(request, live_room, join_form=None):
     user = request.user
     if user.is_authenticated:
-        name = user.display_name
+        participant = live_room.participants.filter(user=user).first()
+        name = participant.name if participant else member_name(live_room, user)
     else:
         guest = guest_in(request.session)
         name = guest["name"] if guest else None
-    if name is None and join_form is None and not live_room.is_closed:
+    registered_only = not access.may_take_part(live_room, user, request.session)
+    if registered_only:
+        name, join_form = None, None
+    elif name is None and join_form is None and not live_room.is_closed:
         join_form = JoinForm()
     return {
         "room": live_room,
@@ -59,6 +63,7 @@ def _context(request, live_room, join_form=None):
         "name": name,
         "moderator": permissions.is_moderator(user),
         "join_form": join_form if name is None else None,
+        "registered_only": registered_only,
         "limits": {
             "chat": conf.MAX_CHAT_LENGTH,
             "question": conf.MAX_QUESTION_LENGTH,
@@ -82,6 +87,8 @@ def join(request, slug):
     live_room = _room(slug)
     # One name per visit: a second one would also be a way around a moderator's mute.
     if request.user.is_authenticated or live_room.is_closed or guest_in(request.session):
+        return redirect(live_room)
+    if not access.may_take_part(live_room, request.user, request.session):
         return redirect(live_room)
     form = JoinForm(request.POST, room=live_room)
     if not form.is_valid():

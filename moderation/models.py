@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -32,11 +33,52 @@ class ReportQuerySet(models.QuerySet):
         )
 
 
+class ReportWindowQuerySet(models.QuerySet):
+    def for_item(self, item):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(item, for_concrete_model=False),
+            object_id=str(item.pk),
+        )
+
+
+class ReportWindow(models.Model):
+    """A fixed period, from an item's first open report, in which reporters are counted.
+
+    Reporters' keys are HMACs (under SECRET_KEY) of their network and this window's random
+    salt: stable for the whole window, so one connection cannot count again the next day, and
+    unlinkable once the window ends and the salt is erased.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    opened_at = models.DateTimeField()
+    closes_at = models.DateTimeField()
+    is_open = models.BooleanField(default=True)
+    salt = models.CharField(max_length=64, blank=True)
+    # When enough reporters from enough networks reported: the item was hidden or flagged.
+    reached_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportWindowQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(is_open=True),
+                name="one_open_report_window_per_item",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} from {self.opened_at:%Y-%m-%d}"
+
+
 class Report(models.Model):
     """Someone's report on a piece of public content. Who reported is never stored.
 
-    `reporter_key` is a salted hash that changes daily (community.clients): enough to count one
-    report per reporter per item, not enough to find the reporter.
+    `reporter_key` and `network_key` are keyed hashes within one ReportWindow: enough to count
+    one report per reporter per item and to see whether reporters came from more than one
+    network, not enough to find the reporter, and nothing at all once the window's salt is gone.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -44,7 +86,11 @@ class Report(models.Model):
     item = GenericForeignKey("content_type", "object_id")
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     note = models.TextField(_("note"), blank=True, max_length=500)
+    window = models.ForeignKey(
+        ReportWindow, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
     reporter_key = models.CharField(max_length=64)
+    network_key = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
@@ -58,9 +104,7 @@ class Report(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "decided_at"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id", "reporter_key"],
-                condition=models.Q(decided_at__isnull=True),
-                name="one_open_report_per_reporter_per_item",
+                fields=["window", "reporter_key"], name="one_report_per_reporter_per_window"
             )
         ]
 
@@ -82,3 +126,19 @@ class ModerationSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("moderation")
+
+
+class StaffInvitation(models.Model):
+    """A one-time link, mailed to a staff member's verified address, to set up a second factor.
+
+    Only the token's hash is stored; the row is deleted when the link is used, and expired rows
+    go when the next invitation is made.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    token_digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"invitation for user {self.user_id}"

@@ -34,10 +34,12 @@ def _row(adapter, item, since, details, exclude=()):
 
 
 def reported(user, details=True):
-    """Reported items waiting for a decision, most reported first, with their reasons."""
+    """Reported items waiting for a decision, with their reasons: first what enough reports hid
+    or flagged, then the most reported."""
     rows = {}
     reporters = {}
-    for report in Report.objects.open().select_related("content_type").order_by("created_at"):
+    reports = Report.objects.open().select_related("content_type", "window")
+    for report in reports.order_by("created_at"):
         key = (report.content_type_id, report.object_id)
         row = rows.get(key)
         if row is None:
@@ -51,14 +53,17 @@ def reported(user, details=True):
             # The decisions on reports have their own buttons.
             row = rows[key] = _row(adapter, item, report.created_at, details, exclude=ACTIONS)
             row["reports"] = []
+            row["urgent"] = False
             reporters[key] = set()
         row["reports"].append(report)
+        # Enough people reported it: hidden (or flagged) until a moderator decides.
+        row["urgent"] = row["urgent"] or bool(report.window and report.window.reached_at)
         reporters[key].add(report.reporter_key)
     for key, row in rows.items():
         row["count"] = len(reporters[key])
         row["reasons"] = list(Counter(r.get_reason_display() for r in row["reports"]).items())
         row["notes"] = [report.note for report in row["reports"] if report.note]
-    return sorted(rows.values(), key=lambda row: (-row["count"], row["oldest"]))
+    return sorted(rows.values(), key=lambda row: (not row["urgent"], -row["count"], row["oldest"]))
 
 
 def held(user, details=True):

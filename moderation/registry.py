@@ -50,6 +50,8 @@ class ModerationAdapter:
     context_template = None
     # {name: Action}: what else a moderator can do with items of this kind.
     actions = {}
+    # Whether enough reports hide an item before a moderator decides, or only flag it.
+    hide_on_reports = True
 
     def can_moderate(self, user):
         """Whether this moderator may see and act on this kind of content in the queue.

@@ -1,15 +1,21 @@
 """Reports and moderators' decisions: check_* validates, do_* changes, mails go after commit."""
 
+import secrets
+from datetime import datetime, timedelta
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from community.mail import queue_mail
-from moderation.models import Decision, ModerationSettings, Report
+from moderation import conf
+from moderation.models import Decision, ModerationSettings, Report, ReportWindow
 from moderation.registry import Refused, adapter_for_model
+from moderation.reporters import Origin
 
 HIDE_ACTIONS = ["kring.moderation.auto_hide", "kring.moderation.hide"]
 
@@ -25,16 +31,55 @@ def _content_type(item):
     return ContentType.objects.get_for_model(item, for_concrete_model=False)
 
 
-def open_reporter_count(item):
-    return Report.objects.open().for_item(item).values("reporter_key").distinct().count()
+def end_windows(windows: QuerySet[ReportWindow]) -> int:
+    """Stop counting in these windows and erase their salts: their keys now name nobody."""
+    return windows.update(is_open=False, salt="")
+
+
+def _current_window(item: Model, now: datetime) -> ReportWindow:
+    """The item's open report window, a new one if it has none or the last one ran out.
+
+    Should be called inside a transaction: the window row is locked while a report is counted.
+    """
+    windows = ReportWindow.objects.for_item(item).filter(is_open=True)
+    window = windows.select_for_update().first()
+    if window is not None and window.closes_at > now:
+        return window
+    if window is not None:
+        end_windows(ReportWindow.objects.filter(pk=window.pk))
+    try:
+        with transaction.atomic():
+            return ReportWindow.objects.create(
+                content_type=_content_type(item),
+                object_id=str(item.pk),
+                opened_at=now,
+                closes_at=now + timedelta(hours=conf.report_window_hours()),
+                salt=secrets.token_hex(32),
+            )
+    except IntegrityError:
+        # Another report opened the window at the same moment.
+        return windows.select_for_update().get()
+
+
+def threshold_reached(window: ReportWindow, threshold: int) -> bool:
+    """Enough different reporters, and not all from one network (IPv4 /24, IPv6 /48)."""
+    reports = window.reports.filter(decided_at__isnull=True)
+    reporters = reports.values("reporter_key").distinct().count()
+    networks = reports.values("network_key").distinct().count()
+    return reporters >= threshold and networks >= min(conf.report_min_networks(), threshold)
 
 
 @transaction.atomic
-def do_report(item, *, reason, note, reporter_key):
-    """Record a report; hide the item once enough different people reported it.
+def do_report(item: Model, *, reason: str, note: str, origin: Origin) -> bool:
+    """Record a report; once enough different people from more than one network reported the
+    item within one window, hide it (or, for kinds that are never hidden on reports alone, flag
+    it) and put it at the top of the queue.
 
     Returns True when the report counted, False when this reporter had already reported it.
     """
+    now = timezone.now()
+    window = _current_window(item, now)
+    reporter_key, network_key = origin.keys(window.salt)
     try:
         with transaction.atomic():
             Report.objects.create(
@@ -42,22 +87,40 @@ def do_report(item, *, reason, note, reporter_key):
                 object_id=str(item.pk),
                 reason=reason,
                 note=note,
+                window=window,
                 reporter_key=reporter_key,
+                network_key=network_key,
             )
     except IntegrityError:
         return False
 
-    adapter = adapter_for_model(type(item))
     threshold = ModerationSettings.load().auto_hide_threshold
-    if not adapter.is_hidden(item) and open_reporter_count(item) >= threshold:
-        hidden = adapter.hide(item, user=None)
-        log(item, "kring.moderation.auto_hide", data={"reports": threshold, "hidden": hidden})
-        email = adapter.author_email(item)
-        if email:
-            transaction.on_commit(
-                lambda: queue_mail("moderation/mail/hidden", email, {"title": adapter.title(item)})
-            )
+    if window.reached_at is None and threshold_reached(window, threshold):
+        window.reached_at = now
+        window.save(update_fields=["reached_at"])
+        _act_on_reports(item, threshold)
     return True
+
+
+def _act_on_reports(item: Model, threshold: int) -> None:
+    adapter = adapter_for_model(type(item))
+    if adapter.is_hidden(item):
+        return
+    if not adapter.hide_on_reports:
+        log(item, "kring.moderation.flag", data={"reports": threshold})
+        return
+    hidden = adapter.hide(item, user=None)
+    log(item, "kring.moderation.auto_hide", data={"reports": threshold, "hidden": hidden})
+    email = adapter.author_email(item)
+    if email:
+        transaction.on_commit(
+            lambda: queue_mail("moderation/mail/hidden", email, {"title": adapter.title(item)})
+        )
+
+
+def flagged_by_reports(item: Model) -> bool:
+    """Whether enough people reported the item that moderators must look at it first."""
+    return Report.objects.open().for_item(item).filter(window__reached_at__isnull=False).exists()
 
 
 def hidden_by_moderation(item):
@@ -115,6 +178,7 @@ def do_decide(item, action, *, user, why=""):
     # Log before removing: the audit entry must name what was removed.
     log(item, f"kring.moderation.{action}", user=user, data=data)
     Report.objects.open().for_item(item).update(decided_at=timezone.now(), decision=decision)
+    end_windows(ReportWindow.objects.for_item(item).filter(is_open=True))
     if decision == Decision.REMOVED:
         adapter.remove(item, user=user)
 

@@ -1,7 +1,9 @@
 """Staff security: a second factor before any admin page, and sessions that expire.
 
 Staff are everyone who can reach the Wagtail admin. They log in through allauth (with its rate
-limits); allauth.mfa then asks for their second factor at every login.
+limits); allauth.mfa then asks for their second factor at every login. A staff account without
+one reaches no page to register it unless this session used an invitation mailed to the
+account's verified address (moderation.invitations): a password alone enrols nothing.
 """
 
 import time
@@ -17,11 +19,15 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from moderation.invitations import may_enrol
+
 ADMIN_PREFIX = "/admin/"
 SESSION_STARTED = "kring_staff_started"
 SESSION_SEEN = "kring_staff_seen"
-# Pages a staff member without a second factor may still open: setting one up, logging out.
-MFA_SETUP_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/accounts/reauthenticate/")
+# Registering an authenticator (or recovery codes): only after an invitation.
+ENROLMENT_PREFIXES = ("/accounts/2fa/",)
+# Changing the account's addresses would let a password thief receive the next invitation.
+ENROLLED_ONLY_PREFIXES = ("/accounts/email/",)
 
 
 def is_staff_member(user):
@@ -58,13 +64,20 @@ class StaffSecurityMiddleware:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         session[SESSION_SEEN] = now
 
-        if request.path.startswith(ADMIN_PREFIX) and not is_mfa_enabled(user):
+        path = request.path
+        guarded = path.startswith((ADMIN_PREFIX, *ENROLMENT_PREFIXES, *ENROLLED_ONLY_PREFIXES))
+        if not guarded or is_mfa_enabled(user):
+            return None
+        invited = may_enrol(session)
+        if invited and path.startswith(ENROLMENT_PREFIXES):
+            return None
+        if invited and path.startswith(ADMIN_PREFIX):
             messages.warning(
                 request,
                 _("Set up two-factor authentication before you use the admin."),
             )
             return HttpResponseRedirect(reverse("mfa_activate_totp"))
-        return None
+        return HttpResponseRedirect(reverse("staff_second_factor_needed"))
 
 
 def admin_login(request):

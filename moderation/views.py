@@ -7,6 +7,7 @@ from community.clients import client_key
 from community.ratelimit import allow
 from moderation.forms import ReportForm
 from moderation.registry import adapter_for_slug
+from moderation.reporters import origin
 from moderation.reports import do_report
 
 REPORTS_PER_HOUR = 20
@@ -40,7 +41,7 @@ def report(request, slug, object_id):
                 item,
                 reason=form.cleaned_data["reason"],
                 note=form.cleaned_data["note"],
-                reporter_key=reporter,
+                origin=origin(request),
             )
             # Back to where the reporter was, if it is still there (a chat message's room).
             context["back_url"] = adapter.public_url(item)

@@ -11,6 +11,7 @@ from moderation.queue import waiting_summary
 
 LOG_ACTIONS = [
     ("kring.moderation.auto_hide", _("Hide after reports"), _("Hidden after reports")),
+    ("kring.moderation.flag", _("Flag after reports"), _("Flagged after reports")),
     ("kring.moderation.dismiss", _("Dismiss reports"), _("Reports dismissed")),
     ("kring.moderation.hide", _("Hide"), _("Hidden by a moderator")),
     ("kring.moderation.remove", _("Remove"), _("Removed by a moderator")),

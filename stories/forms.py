@@ -32,11 +32,15 @@ class StoryTextField(forms.CharField):
 
 
 class StorySubmissionForm(forms.Form):
+    story_min = STORY_MIN
+    story_max = STORY_MAX
+
     pseudonym = PseudonymField(
         required=False,
         help_text=_(
             "The name shown above your story. Leave it empty to appear as “Anonymous”. "
-            "Do not use your real name."
+            "Do not use your real name. Use 2 to 40 letters, numbers, spaces, dots, hyphens "
+            "or apostrophes (no emoji)."
         ),
     )
     title = forms.CharField(
@@ -51,9 +55,11 @@ class StorySubmissionForm(forms.Form):
         label=_("Your story"),
         max_length=STORY_MAX,
         help_text=_(
-            "Leave an empty line between paragraphs. You may use *emphasis*, lists "
-            "(lines starting with “- ”) and quotes (lines starting with “> ”). "
-            "Links and images are not possible."
+            "Leave out names, places and numbers that could lead to you or to others, such as "
+            "your town, street, school or workplace: that keeps you and them safe. A moderator "
+            "checks this too. Leave an empty line between paragraphs. You may use *emphasis*, "
+            "lists (lines starting with “- ”) and quotes (lines starting with “> ”). Links and "
+            "images are not possible."
         ),
         error_messages={
             "required": _("Write your story here before you send it."),
@@ -131,6 +137,38 @@ class StorySubmissionForm(forms.Form):
         self.fields["title"].widget.attrs.update(autocomplete="off")
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields["website"].widget.attrs.update(autocomplete="off", tabindex="-1")
+        self._describe_story_field()
+
+    def _describe_story_field(self) -> None:
+        """The story's limits shown before sending, counted live by site/static/js/forms.js.
+
+        Without `maxlength` the browser never cuts off a long pasted text without a word: the
+        counter says how much is too much, and the server refuses it with the text kept.
+        """
+        story = self.fields["story"]
+        story.widget.attrs.pop("maxlength", None)
+        story.widget.attrs.update(
+            {
+                "data-count-min": str(STORY_MIN),
+                "data-count-max": str(STORY_MAX),
+                "aria-describedby": " ".join(
+                    f"id_story_{part}" for part in ("helptext", "count", "escape")
+                ),
+            }
+        )
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # A field's error is read out with the field, not only in the summary above the form.
+        for name in self.errors:
+            if name not in self.fields or self.fields[name].widget.is_hidden:
+                continue
+            field = self.fields[name]
+            described = field.widget.attrs.get("aria-describedby")
+            if described is None and field.help_text:
+                described = f"{self[name].auto_id}_helptext"
+            ids = [described] if described else []
+            field.widget.attrs["aria-describedby"] = " ".join([*ids, f"{self[name].auto_id}_error"])
 
     def clean_title(self):
         title = clean_text(self.cleaned_data["title"])

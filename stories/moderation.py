@@ -1,4 +1,8 @@
-"""Stories in the moderation queue: reported stories are hidden by unpublishing them."""
+"""Stories in the moderation queue: reports flag a story, only a moderator unpublishes it.
+
+A published story was read and approved by a moderator; reports alone must not let the person
+it is about take it offline (see the README, "Reports").
+"""
 
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -13,6 +17,7 @@ class StoryAdapter(PageAdapter):
     model = StoryPage
     slug = "verhaal"
     label = _("Story")
+    hide_on_reports = False
 
     def excerpt(self, item):
         return Truncator(strip_tags(item.body)).words(40)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from community.clients import client_key
 from community.ratelimit import allow
 from community.tokens import new_token, token_digest
+from moderation.reports import flagged_by_reports
 from stories.conversation import exchange, note_for_author
 from stories.diff import diff_words, has_changes
 from stories.experience import StoryExperience, do_save_experience
@@ -176,6 +177,8 @@ def _author_context(submission):
     story.refresh_from_db()
     latest = story.get_latest_revision_as_object()
     status = author_status(story)
+    remarks = exchange(story)
+    note = note_for_author(story) if status == AuthorStatus.WAITING_FOR_AUTHOR else ""
     theirs = submission_version(submission, prose=True)
     ours = author_version(latest, prose=True)
     changes = [
@@ -192,8 +195,10 @@ def _author_context(submission):
         "statuses": AuthorStatus,
         "changes": [(label, pieces) for label, pieces in changes if has_changes(pieces)],
         "version": fingerprint(author_version(latest)),
-        "note": note_for_author(story) if status == AuthorStatus.WAITING_FOR_AUTHOR else "",
-        "exchange": exchange(story),
+        "note": note,
+        # The note she is asked about stands on its own above; the list is what came before.
+        "exchange": remarks[:-1] if note else remarks,
         "submitted_at": submission.submitted_at,
+        "reported": story.live and flagged_by_reports(story),
         "experience": StoryExperience.objects.filter(page_id=story.pk).first(),
     }

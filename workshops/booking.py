@@ -12,6 +12,7 @@ Everything can be called directly (the web views, the admin and `make bench` do 
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -219,10 +220,35 @@ def do_cancel(registration, *, by_editor=False):
         # Needs may say something about someone's health; a cancelled registration needs none.
         registration.needs, registration.interpreter = "", ""
         registration.save(update_fields=["status", "cancelled_at", "needs", "interpreter"])
-        registration.links.filter(purpose=Purpose.CONFIRM).delete()
+        # Her personal join link stops working with her seat.
+        registration.links.filter(purpose__in=[Purpose.CONFIRM, Purpose.JOIN]).delete()
         _after_commit(mails.send_cancelled, registration, had_seat, by_editor)
         if had_seat:
             _fill_seats(session, now)
+    return registration
+
+
+# Changing one's details ------------------------------------------------------------------------
+
+
+def check_can_change(registration: Registration, now: datetime | None = None) -> None:
+    if registration.status == Status.CANCELLED:
+        raise BookingError(_("This registration has been cancelled. You can register again."))
+    if registration.session.has_ended(now):
+        raise BookingError(_("This session has already taken place."))
+
+
+def do_change_details(
+    registration: Registration, *, pseudonym: str, needs: str = "", interpreter: str = ""
+) -> Registration:
+    """Change what a registrant told us; the address stays (a new one needs its own check)."""
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        check_can_change(registration)
+        registration.pseudonym = pseudonym
+        registration.needs = needs
+        registration.interpreter = interpreter
+        registration.save(update_fields=["pseudonym", "needs", "interpreter"])
     return registration
 
 

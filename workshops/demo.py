@@ -1,9 +1,16 @@
-"""Demo content: /workshops/ with "Samen staan we sterker", /evenementen/ with 9 December."""
+"""Demo content: /workshops/ with "Samen staan we sterker", /evenementen/ with 9 December.
 
-from datetime import datetime
+The dates roll forward: every run gives the workshop its two evenings on the next Thursdays
+and the event its next 9 December, whenever the earlier ones have passed, so a newcomer always
+finds sessions to register for. What already exists (and anyone registered for it) stays.
+"""
+
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from community.demo import get_home
 from workshops.models import (
@@ -18,8 +25,33 @@ from workshops.models import (
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def at(day, month, hour, minute=0):
-    return datetime(2026, month, day, hour, minute, tzinfo=AMSTERDAM)
+THURSDAY = 3
+WORKSHOP_EVENINGS = [
+    (
+        "Avond 1: herkennen en het gesprek aangaan",
+        "https://vergaderen.kring.example/samen-staan-we-sterker-1",
+    ),
+    ("Avond 2: samen in actie komen", "https://vergaderen.kring.example/samen-staan-we-sterker-2"),
+]
+EVENT_HOURS = (time(14, 0), time(17, 0))
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=AMSTERDAM)
+
+
+def next_thursday(today: date) -> date:
+    """The first Thursday after today: never today, so there is time to register."""
+    return today + timedelta(days=(THURSDAY - today.weekday() - 1) % 7 + 1)
+
+
+def next_event_day(now: datetime) -> date:
+    """The next 9 December whose afternoon is not over yet."""
+    today = timezone.localtime(now, AMSTERDAM).date()
+    day = date(today.year, 12, 9)
+    if datetime.combine(day, EVENT_HOURS[1], tzinfo=AMSTERDAM) <= now:
+        day = date(today.year + 1, 12, 9)
+    return day
 
 
 WORKSHOP_DESCRIPTION = """
@@ -55,13 +87,14 @@ met elkaar en met jou. Je stelt je vragen in de chat en reageert op stellingen.<
 """
 EVENT_ACCESSIBILITY = """
 <p>De bijeenkomst is online, met live ondertiteling. Je doet mee onder je schuilnaam en je hoeft
-niet in beeld. De link om mee te doen krijg je na je aanmelding.</p>
+niet in beeld. De link naar de online bijeenkomst krijg je na je aanmelding; in de live ruimtes
+van de panels kan iedereen meedoen.</p>
 """
 
 PANELS = [
     (
         "Vragenuur: het Verdrag van Istanbul",
-        at(9, 12, 14, 0),
+        time(14, 0),
         "<p>Het Verdrag van Istanbul verplicht landen om geweld tegen vrouwen en huiselijk geweld "
         "te voorkomen, slachtoffers te beschermen en daders te vervolgen. Wat belooft het "
         "verdrag, en hoe staat Nederland ervoor? Stel je vragen.</p>",
@@ -69,21 +102,21 @@ PANELS = [
     ),
     (
         "Heeft melden van huiselijk geweld zin?",
-        at(9, 12, 14, 45),
+        time(14, 45),
         "<p>Wat gebeurt er nadat je Veilig Thuis belt? Wie het meemaakte, en wie meldde, vertellen "
         "wat het opleverde en waar het vastliep. Reageer op de stellingen.</p>",
         "een medewerker van Veilig Thuis\ntwee ervaringsdeskundigen\neen buurtbewoner die meldde",
     ),
     (
         "Project Masker-19",
-        at(9, 12, 15, 30),
+        time(15, 30),
         "<p>Zeg bij de apotheek “Masker 19” en de medewerker weet dat je hulp nodig hebt. Hoe het "
         "codewoord ontstond, wat apothekers dan doen, en wat het tot nu toe betekende.</p>",
         "een apotheker\neen medewerker van de politie\néén van de initiatiefnemers",
     ),
     (
         "Het Family Justice Center",
-        at(9, 12, 16, 15),
+        time(16, 15),
         "<p>Politie, hulpverlening en juridisch advies onder één dak, zodat je je verhaal niet "
         "steeds opnieuw hoeft te vertellen. Hoe werkt dat, en wat kunnen andere regio's ervan "
         "leren?</p>",
@@ -137,64 +170,87 @@ def _index(command, home, model, slug, title, intro):
 
 
 def _workshop(command, index):
-    if WorkshopPage.objects.child_of(index).filter(slug="samen-staan-we-sterker").exists():
-        return
-    page = WorkshopPage(
-        title="Samen staan we sterker",
-        slug="samen-staan-we-sterker",
-        intro="Een online workshop over huiselijk geweld: signalen herkennen, het gesprek "
-        "aangaan en weten wat je kunt doen.",
-        description=WORKSHOP_DESCRIPTION,
-        facilitators=WORKSHOP_FACILITATORS,
-        audience=WORKSHOP_AUDIENCE,
-        accessibility=WORKSHOP_ACCESSIBILITY,
-        sessions=[
-            Session(
-                title="Avond 1: herkennen en het gesprek aangaan",
-                starts_at=at(26, 11, 19, 30),
-                ends_at=at(26, 11, 21, 30),
+    page = WorkshopPage.objects.child_of(index).filter(slug="samen-staan-we-sterker").first()
+    if page is None:
+        page = WorkshopPage(
+            title="Samen staan we sterker",
+            slug="samen-staan-we-sterker",
+            intro="Een online workshop over huiselijk geweld: signalen herkennen, het gesprek "
+            "aangaan en weten wat je kunt doen.",
+            description=WORKSHOP_DESCRIPTION,
+            facilitators=WORKSHOP_FACILITATORS,
+            audience=WORKSHOP_AUDIENCE,
+            accessibility=WORKSHOP_ACCESSIBILITY,
+        )
+        index.add_child(instance=page)
+        command.stdout.write("  created /workshops/samen-staan-we-sterker/")
+    _roll_workshop_forward(command, page)
+
+
+def _roll_workshop_forward(command: BaseCommand, page: WorkshopPage) -> None:
+    """Each evening without an upcoming session gets one on the next free Thursday, after the
+    evenings before it."""
+    now = timezone.now()
+    upcoming = {s.title: s for s in page.sessions.all() if s.ends_at >= now}
+    taken = {timezone.localtime(s.starts_at, AMSTERDAM).date() for s in upcoming.values()}
+    day = next_thursday(timezone.localtime(now, AMSTERDAM).date())
+    added = []
+    for title, join_url in WORKSHOP_EVENINGS:
+        if title in upcoming:
+            day = max(day, timezone.localtime(upcoming[title].starts_at, AMSTERDAM).date())
+        else:
+            while day in taken:
+                day += timedelta(days=7)
+            session = Session(
+                title=title,
+                starts_at=at(day, 19, 30),
+                ends_at=at(day, 21, 30),
                 seats=20,
-                join_url="https://vergaderen.kring.example/samen-staan-we-sterker-1",
-            ),
-            Session(
-                title="Avond 2: samen in actie komen",
-                starts_at=at(3, 12, 19, 30),
-                ends_at=at(3, 12, 21, 30),
-                seats=20,
-                join_url="https://vergaderen.kring.example/samen-staan-we-sterker-2",
-            ),
-        ],
-    )
-    index.add_child(instance=page)
-    page.save_revision().publish()
-    command.stdout.write("  created /workshops/samen-staan-we-sterker/ with two sessions")
+                join_url=join_url,
+            )
+            page.sessions.add(session)
+            added.append(session)
+            taken.add(day)
+        day += timedelta(days=7)
+    if added:
+        page.save_revision().publish()
+    for session in added:
+        command.stdout.write(f"  added the session {session.when()}")
 
 
 def _event(command, index):
-    if EventPage.objects.child_of(index).filter(slug="9-december").exists():
+    page = EventPage.objects.child_of(index).filter(slug="9-december").first()
+    if page is None:
+        page = EventPage(
+            title="Online bijeenkomst 9 december",
+            slug="9-december",
+            intro="Vier panels over het sluiten van de kring van veiligheid, met jouw vragen en "
+            "reacties op stellingen.",
+            description=EVENT_DESCRIPTION,
+            audience="<p>Voor ervaringsdeskundigen, buren en naasten, professionals en "
+            "beleidsmakers.</p>",
+            accessibility=EVENT_ACCESSIBILITY,
+            panels=[
+                EventPanel(title=title, starts_at=start, description=text, members=members)
+                for title, start, text, members in PANELS
+            ],
+        )
+        index.add_child(instance=page)
+        command.stdout.write("  created /evenementen/9-december/ with its four panels")
+    _roll_event_forward(command, page)
+
+
+def _roll_event_forward(command: BaseCommand, page: EventPage) -> None:
+    now = timezone.now()
+    if any(s.ends_at >= now for s in page.sessions.all()):
         return
-    page = EventPage(
-        title="Online bijeenkomst 9 december",
-        slug="9-december",
-        intro="Vier panels over het sluiten van de kring van veiligheid, met jouw vragen en "
-        "reacties op stellingen.",
-        description=EVENT_DESCRIPTION,
-        audience="<p>Voor ervaringsdeskundigen, buren en naasten, professionals en "
-        "beleidsmakers.</p>",
-        accessibility=EVENT_ACCESSIBILITY,
-        panels=[
-            EventPanel(title=title, starts_at=start.time(), description=text, members=members)
-            for title, start, text, members in PANELS
-        ],
-        sessions=[
-            Session(
-                starts_at=at(9, 12, 14, 0),
-                ends_at=at(9, 12, 17, 0),
-                seats=150,
-                join_url="https://vergaderen.kring.example/9-december",
-            )
-        ],
+    day = next_event_day(now)
+    session = Session(
+        starts_at=at(day, EVENT_HOURS[0].hour),
+        ends_at=at(day, EVENT_HOURS[1].hour),
+        seats=150,
+        join_url="https://vergaderen.kring.example/9-december",
     )
-    index.add_child(instance=page)
+    page.sessions.add(session)
     page.save_revision().publish()
-    command.stdout.write("  created /evenementen/9-december/ with its four panels")
+    command.stdout.write(f"  added the event's session {session.when()}")

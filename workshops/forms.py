@@ -9,26 +9,15 @@ NEEDS_MAX = 500
 INTERPRETER_MAX = 100
 
 
-class RegistrationForm(forms.Form):
+class DetailsForm(forms.Form):
+    """What a registrant can change later: her pseudonym and what would help her take part."""
+
     pseudonym = PseudonymField(
         error_messages={
             "required": _("Choose a pseudonym: any name, as long as it is not your real one."),
             "min_length": _("A pseudonym has at least 2 characters."),
             "max_length": _("A pseudonym has at most 40 characters."),
         }
-    )
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        help_text=_(
-            "Only for this session: to confirm your registration, send you the link to "
-            "join and a reminder. Nobody else sees it."
-        ),
-        error_messages={
-            "required": _("Fill in your e-mail address."),
-            "invalid": _("Fill in a complete e-mail address, like naam@voorbeeld.nl."),
-            "max_length": _("This e-mail address is too long."),
-        },
     )
     needs = forms.CharField(
         label=_("What would help you take part?"),
@@ -47,6 +36,46 @@ class RegistrationForm(forms.Form):
         help_text=_("For example Dutch Sign Language (NGT), or the language you prefer."),
         error_messages={"max_length": _("Please keep this under 100 characters.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pseudonym"].widget.attrs["autocomplete"] = "off"
+
+    def clean_needs(self):
+        return clean_text(self.cleaned_data["needs"], max_length=NEEDS_MAX)
+
+    def clean_interpreter(self):
+        return clean_text(self.cleaned_data["interpreter"], max_length=INTERPRETER_MAX)
+
+    def field_errors(self):
+        """(bound field, message) pairs, for the summary at the top of the form."""
+        return [(field, error) for field in self.visible_fields() for error in field.errors]
+
+    def details(self) -> dict[str, str]:
+        data = self.cleaned_data
+        return {
+            "pseudonym": data["pseudonym"],
+            "needs": data["needs"],
+            "interpreter": data["interpreter"],
+        }
+
+
+class RegistrationForm(DetailsForm):
+    field_order = ["pseudonym", "email", "needs", "interpreter", "consent"]
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_(
+            "Only for this session: to confirm your registration, send you the link to "
+            "join and a reminder. Nobody else sees it."
+        ),
+        error_messages={
+            "required": _("Fill in your e-mail address."),
+            "invalid": _("Fill in a complete e-mail address, like naam@voorbeeld.nl."),
+            "max_length": _("This e-mail address is too long."),
+        },
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree that Kring keeps my pseudonym, e-mail address and the needs I gave to "
@@ -60,23 +89,6 @@ class RegistrationForm(forms.Form):
         label = self.fields["consent"].label
         self.fields["consent"].label = label % {"days": conf.retention_days()}
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["pseudonym"].widget.attrs["autocomplete"] = "off"
-
-    def clean_needs(self):
-        return clean_text(self.cleaned_data["needs"], max_length=NEEDS_MAX)
-
-    def clean_interpreter(self):
-        return clean_text(self.cleaned_data["interpreter"], max_length=INTERPRETER_MAX)
-
-    def field_errors(self):
-        """(bound field, message) pairs, for the summary at the top of the form."""
-        return [(field, error) for field in self.visible_fields() for error in field.errors]
 
     def booking_data(self):
-        data = self.cleaned_data
-        return {
-            "pseudonym": data["pseudonym"],
-            "email": data["email"],
-            "needs": data["needs"],
-            "interpreter": data["interpreter"],
-        }
+        return {**self.details(), "email": self.cleaned_data["email"]}

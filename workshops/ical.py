@@ -16,9 +16,11 @@ def event_uid(registration):
     return f"workshops-registration-{registration.pk}@{host}"
 
 
-def calendar_file(registration, manage_url=None, cancelled=False):
-    """The .ics text for one registration; with the join link only when it holds a seat.
+def calendar_file(registration, page_url=None, cancelled=False):
+    """The .ics text for one registration, without any private link.
 
+    Calendars are often shared with a partner, a family or an employer, and synced to places
+    she does not control: the join link and the link to view or cancel stay in her mail.
     The event's UID belongs to the registration, so a cancellation (METHOD:CANCEL) removes
     exactly the entry an earlier file added.
     """
@@ -39,13 +41,11 @@ def calendar_file(registration, manage_url=None, cancelled=False):
     event.add("sequence", 1 if cancelled else 0)
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
 
-    lines = []
-    if not cancelled and registration.is_confirmed and session.join_url:
-        event.add("location", session.join_url)
-        lines.append(_("Join online: %(url)s") % {"url": session.join_url})
-    if manage_url:
-        lines.append(_("View or cancel your registration: %(url)s") % {"url": manage_url})
-    if lines:
+    if not cancelled:
+        event.add("location", _("Online"))
+        lines = [_("Your personal link to join is in the e-mail with this file.")]
+        if page_url:
+            lines.append(page_url)
         event.add("description", "\n".join(lines))
     calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")

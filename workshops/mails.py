@@ -5,6 +5,9 @@ token that exists only in the mail; the join link is only ever put in mails to p
 with a seat.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -13,6 +16,9 @@ from django.utils import formats, timezone, translation
 from community.mail import queue_mail
 from workshops import conf
 from workshops.ical import calendar_file
+
+if TYPE_CHECKING:
+    from workshops.models import Registration
 
 PREFIX = "workshops/mail/"
 
@@ -54,19 +60,29 @@ def _context(registration, **extra):
     }
 
 
+def personal_join_url(registration: Registration) -> str:
+    """A fresh personal link to join: it works only while this registration holds a seat."""
+    from workshops.models import RegistrationLink
+
+    token = RegistrationLink.issue(registration, RegistrationLink.Purpose.JOIN)
+    return site_url(page_path(registration.session.page, "join", token=token))
+
+
 def _seat_context(registration, token):
-    """What someone with a seat gets: the join link, their private link and the calendar file."""
-    url = manage_url(registration, token)
+    """What someone with a seat gets: her own join link, her private link, the calendar file."""
+    session = registration.session
+    has_rooms = session.page.rooms_for_registered
     return {
-        "manage_url": url,
-        "cancel_url": site_url(page_path(registration.session.page, "cancel", token=token)),
-        "join_url": registration.session.join_url,
-    }, [_ics(registration, url)]
+        "manage_url": manage_url(registration, token),
+        "cancel_url": site_url(page_path(session.page, "cancel", token=token)),
+        "join_url": personal_join_url(registration) if session.join_url or has_rooms else "",
+    }, [_ics(registration)]
 
 
-def _ics(registration, manage_link, cancelled=False):
+def _ics(registration, cancelled=False):
     day = timezone.localtime(registration.session.starts_at).date().isoformat()
-    content = calendar_file(registration, manage_url=manage_link, cancelled=cancelled)
+    page_url = site_url(page_path(registration.session.page))
+    content = calendar_file(registration, page_url=page_url, cancelled=cancelled)
     return ["kring-" + day + ".ics", content, "text/calendar"]
 
 
@@ -125,7 +141,7 @@ def send_reminder(registration, token):
 def send_cancelled(registration, had_seat, by_editor=False):
     def build():
         # A calendar that took the invitation gets told to drop it again.
-        attachments = [_ics(registration, None, cancelled=True)] if had_seat else []
+        attachments = [_ics(registration, cancelled=True)] if had_seat else []
         return _context(registration, by_editor=by_editor, calendar=had_seat), attachments
 
     _send("cancelled", registration, build)

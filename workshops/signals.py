@@ -14,4 +14,7 @@ def fill_free_seats(sender, instance, **kwargs):
 
 
 def connect():
+    from workshops import caching
+
     page_published.connect(fill_free_seats, dispatch_uid="workshops.fill_free_seats")
+    caching.connect()

@@ -4,7 +4,11 @@ Pages behind a private link are never cached or indexed, and they say nothing ab
 registration unless the link is right.
 """
 
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -14,10 +18,12 @@ from django.views.decorators.http import require_http_methods
 
 from community.clients import client_key
 from community.ratelimit import allow
+from live import access
+from live.models import LiveRoom
 from workshops import booking, conf
-from workshops.forms import RegistrationForm
+from workshops.forms import DetailsForm, RegistrationForm
 from workshops.ical import calendar_file
-from workshops.models import Registration, RegistrationLink, Session
+from workshops.models import BookablePage, Registration, RegistrationLink, Session
 
 Purpose = RegistrationLink.Purpose
 
@@ -116,29 +122,106 @@ def registration(request, page, token):
         return _unknown_link(request, page)
     registration = link.registration
     session = registration.session
-    seated = registration.is_confirmed
+    seated = registration.is_confirmed and not session.has_ended()
     context = {
         "registration": registration,
         "session": session,
-        # The join link is for people with a seat, and only until the session is over.
-        "join_url": session.join_url if seated and not session.has_ended() else "",
-        "ical_url": page.route_url("ical", token=token) if seated else "",
+        # Her own way in, through Kring: it works only while she holds a seat.
+        "join_url": page.route_url("join_mine", token=token) if seated else "",
+        "ical_url": page.route_url("ical", token=token) if registration.is_confirmed else "",
         "cancel_url": page.route_url("cancel", token=token) if _cancellable(registration) else "",
+        "change_url": page.route_url("change", token=token) if _changeable(registration) else "",
+        "register_again_url": (
+            page.route_url("register", session_id=session.pk)
+            if registration.status == Registration.Status.CANCELLED
+            and session.accepts_registrations()
+            else ""
+        ),
         "position": _waiting_position(registration),
         "retention_days": conf.retention_days(),
     }
     return _render(request, page, "workshops/registration.html", context)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+def change(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
+    link = _find_link(page, token, Purpose.MANAGE)
+    if link is None:
+        return _unknown_link(request, page)
+    registration = link.registration
+    back = page.route_url("registration", token=token)
+    if not _changeable(registration):
+        return HttpResponseRedirect(back)
+    initial = {
+        "pseudonym": registration.pseudonym,
+        "needs": registration.needs,
+        "interpreter": registration.interpreter,
+    }
+    form = DetailsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            booking.do_change_details(registration, **form.details())
+        except booking.BookingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your details have been changed."))
+            return HttpResponseRedirect(back)
+    context = {
+        "registration": registration,
+        "session": registration.session,
+        "form": form,
+        "back_url": back,
+    }
+    return _render(request, page, "workshops/change.html", context)
+
+
+@require_http_methods(["GET", "HEAD"])
+def join(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
+    """Her personal link to join, from a mail: valid while her registration holds a seat."""
+    link = _find_link(page, token, Purpose.JOIN)
+    if link is None:
+        return _unknown_link(request, page)
+    return _join(request, page, link.registration)
+
+
+@require_http_methods(["GET", "HEAD"])
+def join_from_registration(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
+    link = _find_link(page, token, Purpose.MANAGE)
+    if link is None:
+        return _unknown_link(request, page)
+    return _join(request, page, link.registration)
+
+
+def _join(request: HttpRequest, page: BookablePage, registration: Registration) -> HttpResponse:
+    session = registration.session
+    if not registration.is_confirmed or session.has_ended():
+        message = _(
+            "This link to join works only while you have a place, until the session is over."
+        )
+        return _link_problem(request, page, message, status=410, session=session)
+    # This browser may now take part in the page's rooms, if they are for registered people.
+    access.remember_registration(request.session, page.pk, registration.pk)
+    rooms = list(
+        LiveRoom.objects.filter(Q(panel__page_id=page.pk) | Q(session_id=session.pk)).order_by(
+            "panel__sort_order", "pk"
+        )
+    )
+    if not rooms and session.join_url:
+        return _private(HttpResponseRedirect(session.join_url))
+    context = {"registration": registration, "session": session, "rooms": rooms}
+    return _render(request, page, "workshops/join.html", context)
+
+
 @require_http_methods(["GET", "HEAD"])
 def ical(request, page, token):
+    """The session for her calendar: no private link in it, as calendars are often shared."""
     link = _find_link(page, token, Purpose.MANAGE)
     if link is None or not link.registration.is_confirmed:
         raise Http404
     registration = link.registration
-    manage = request.build_absolute_uri(page.route_url("registration", token=token))
+    public = request.build_absolute_uri(page.url)
     response = HttpResponse(
-        calendar_file(registration, manage_url=manage), content_type="text/calendar; charset=utf-8"
+        calendar_file(registration, page_url=public), content_type="text/calendar; charset=utf-8"
     )
     day = timezone.localtime(registration.session.starts_at).date().isoformat()
     response["Content-Disposition"] = f'attachment; filename="kring-{day}.ics"'
@@ -164,12 +247,21 @@ def cancel(request, page, token):
     return _render(request, page, "workshops/cancel.html", context)
 
 
-def _cancellable(registration):
+def _passes(check: Callable[[Registration], None], registration: Registration) -> bool:
+    """Do the booking rules allow this (`check` is one of booking's check_* functions)?"""
     try:
-        booking.check_can_cancel(registration)
+        check(registration)
     except booking.BookingError:
         return False
     return True
+
+
+def _cancellable(registration: Registration) -> bool:
+    return _passes(booking.check_can_cancel, registration)
+
+
+def _changeable(registration: Registration) -> bool:
+    return _passes(booking.check_can_change, registration)
 
 
 def _waiting_position(registration):

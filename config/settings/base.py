@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "concerns",
     "live",
     "moderation",
+    "bystanders",
     "figures",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "community.middleware.AccessLogMiddleware",
+    "community.middleware.BadHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "community.middleware.SecurityHeadersMiddleware",
     "community.middleware.DatabaseUnavailableMiddleware",
@@ -243,31 +245,57 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Kring <noreply@kring.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Error reports and the debug page never show what was typed into the concern tool, whatever
+# path spelling failed and whether DEBUG is on (concerns/privacy.py).
+DEFAULT_EXCEPTION_REPORTER = "concerns.privacy.ExceptionReporter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    # Every line, traceback included, is written through community.logformat: it masks client
+    # addresses (IPv4, IPv6), e-mail addresses and private tokens in the final text, whoever
+    # wrote the line. uvicorn's own lines use the same formatter (site/deploy/uvicorn-log.json).
+    "formatters": {
+        "plain": {
+            "()": "community.logformat.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
     "filters": {"redact_tokens": {"()": "community.logfilters.RedactTokens"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
             "filters": ["redact_tokens"],
-        }
+        },
+        # A logger with no handler at all would fall back to logging's last resort, which
+        # writes WARNING and above to stderr unformatted; silenced loggers use this instead.
+        "null": {"class": "logging.NullHandler"},
     },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
+        # Django's default handlers (a console handler without the redacting formatter in
+        # DEBUG, mail to ADMINS) are dropped: its lines go through the root handler.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         # Django's own request logger repeats the path of every 404; Kring's access log
         # already writes a redacted line for each request.
         "django.request": {"level": "ERROR"},
         # Its CSRF warnings name the path, and private links carry their token in the path.
         "django.security.csrf": {"level": "ERROR"},
-        "django.server": {"level": "ERROR"},
+        # A bad Host header is answered 400 by community.middleware.BadHostMiddleware before
+        # anything raises DisallowedHost; should something still do, no traceback names it.
+        "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
+        "django.server": {"level": "ERROR", "propagate": True},
         "django_tasks": {"level": "WARNING"},
         # Wagtail logs page titles at INFO; a story's title may name someone before redaction.
         "wagtail": {"level": "WARNING"},
         # uvicorn's and daphne's access logs carry the client address: off everywhere.
-        "uvicorn.access": {"handlers": [], "propagate": False},
-        "daphne.access": {"handlers": [], "propagate": False},
+        "uvicorn.access": {"handlers": ["null"], "propagate": False},
+        "daphne.access": {"handlers": ["null"], "propagate": False},
+        # uvicorn's other lines (startup, websocket handshakes with the client's address) and
+        # daphne's go through the redacting handler too, also when uvicorn was started without
+        # Kring's log config. No level here: uvicorn's --log-level keeps deciding.
+        "uvicorn": {"handlers": ["console"], "propagate": False},
+        "daphne": {"handlers": ["console"], "propagate": False},
     },
 }

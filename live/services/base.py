@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import count
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from community.forms import name_skeleton
 from community.tokens import new_token, token_digest
 from live.models import LiveRoom, Participant
 
@@ -46,12 +48,52 @@ def guest_in(session):
     return None
 
 
+def _skeletons(room):
+    # A plain list: an iterator() left half-read would keep a server-side cursor open.
+    return {name_skeleton(name) for name in list(room.participants.values_list("name", flat=True))}
+
+
+def name_taken(room, name):
+    """Does someone in `room` already use a name that looks like `name` on screen?
+
+    Two people who look the same on screen could speak for each other.
+    """
+    return name_skeleton(name) in _skeletons(room)
+
+
+def member_name(room, user):
+    """The name a member takes part under in `room`: their pseudonym, numbered when taken.
+
+    A member cannot choose a name per room, so instead of being refused as a guest is, they
+    are told apart: "Merel 2" beside the guest "Merel" (and a guest who took a member's
+    pseudonym first cannot keep that member out).
+    """
+    wanted = user.display_name
+    taken = _skeletons(room)
+    if name_skeleton(wanted) not in taken:
+        return wanted
+    longest = Participant._meta.get_field("name").max_length
+    for number in count(2):
+        suffix = f" {number}"
+        candidate = wanted[: longest - len(suffix)] + suffix
+        if name_skeleton(candidate) not in taken:
+            return candidate
+    raise AssertionError("unreachable")
+
+
 def do_join(room, user=None, session=None):
-    """The participant for this member or this session's guest; None when they have no name yet."""
+    """The participant for this member or this session's guest; None when they have no name yet
+    (or may not take part: a room only for registered people)."""
+    from live.access import may_take_part  # live.access imports this module
+
+    if not may_take_part(room, user, session):
+        return None
     if user is not None and user.is_authenticated:
-        participant, _created = Participant.objects.get_or_create(
-            room=room, user=user, defaults={"name": user.display_name}
-        )
+        participant = Participant.objects.filter(room=room, user=user).first()
+        if participant is None:
+            participant, _created = Participant.objects.get_or_create(
+                room=room, user=user, defaults={"name": member_name(room, user)}
+            )
         return participant
     guest = guest_in(session or {})
     if guest is None:

@@ -118,6 +118,8 @@ def do_upvote(actor, question_id, up=True):
     )
     if question is None:
         raise LiveError("gone", _("This question can no longer be up-voted."))
+    if up and question.participant_id == participant.pk:
+        raise LiveError("own_question", _("You cannot up-vote your own question."))
     if up:
         _vote, changed = QuestionUpvote.objects.get_or_create(
             question=question, participant=participant

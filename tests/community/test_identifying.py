@@ -50,7 +50,6 @@ def test_identifying_details_are_recognised(text, expected):
         "In 2019 is het begonnen. Onderweg naar huis was ik bang.",
         "Mark je woorden, zei mijn moeder. Roos is mijn lievelingsbloem.",
         "Ik was 34 jaar toen ik wegging.",
-        "We woonden in Zwolle.",
         "De supermarkt en het ziekenhuis waren dichtbij.",
         "5 * 3 = 15, zei ik tegen mezelf.",
     ],

@@ -1,8 +1,11 @@
 """The anonymous page cache: who gets a stored page, which pages are stored, and when not."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from community.models import HelpSettings
 from stories.models import StoryPage
@@ -122,14 +125,103 @@ def test_a_url_with_a_query_string_is_never_served_from_the_cache(client, story,
     assert "Nieuwe titel" in client.get(story_index.url + "?pagina=1").content.decode()
 
 
-def test_workshop_pages_are_not_stored_because_they_show_free_seats(client, home_page):
-    from workshops.models import WorkshopIndexPage, WorkshopPage
+@pytest.fixture
+def workshop_page(home_page):
+    from workshops.models import Session, WorkshopIndexPage, WorkshopPage
 
     HelpSettings.load()
     index = home_page.add_child(instance=WorkshopIndexPage(title="Workshops", slug="workshops"))
     page = index.add_child(instance=WorkshopPage(title="Samen sterker", slug="samen"))
+    start = timezone.now() + timedelta(days=3)
+    page.sessions.add(Session(starts_at=start, ends_at=start + timedelta(hours=2), seats=2))
     page.save_revision().publish()
-    client.get(page.url)
-    WorkshopPage.objects.filter(pk=page.pk).update(title="Nog sterker")
+    return page
 
-    assert "Nog sterker" in client.get(page.url).content.decode()
+
+def register_and_confirm(page, email):
+    from workshops import booking
+    from workshops.models import Session
+
+    session = Session.objects.get(page_id=page.pk)
+    registration = booking.do_register(session, pseudonym="Merel", email=email).registration
+    booking.do_confirm(registration)
+    return registration
+
+
+def test_a_workshop_page_is_served_from_the_cache(client, workshop_page):
+    from workshops.models import WorkshopPage
+
+    assert client.get(workshop_page.url)["X-Kring-Cache"] == "stored"
+    WorkshopPage.objects.filter(pk=workshop_page.pk).update(title="Nog sterker")
+
+    response = client.get(workshop_page.url)
+
+    assert response["X-Kring-Cache"] == "hit"
+    assert "Samen sterker" in response.content.decode()
+
+
+def test_seats_left_change_on_the_page_as_soon_as_someone_registers_or_cancels(
+    client, workshop_page, django_capture_on_commit_callbacks
+):
+    from workshops import booking
+
+    assert "Nog 2 plaatsen vrij" in client.get(workshop_page.url).content.decode()
+    assert client.get(workshop_page.url)["X-Kring-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = register_and_confirm(workshop_page, "a@example.org")
+    assert "Nog 1 plaats vrij" in client.get(workshop_page.url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register_and_confirm(workshop_page, "b@example.org")
+    html = client.get(workshop_page.url).content.decode()
+    assert ">Vol</strong>" in html and "Zet me op de wachtlijst" in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        booking.do_cancel(first)
+    assert "Nog 1 plaats vrij" in client.get(workshop_page.url).content.decode()
+
+
+def test_a_registration_leaves_other_stored_pages_alone(
+    client, workshop_page, story, django_capture_on_commit_callbacks
+):
+    client.get(story.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        register_and_confirm(workshop_page, "a@example.org")
+
+    assert client.get(story.url)["X-Kring-Cache"] == "hit"
+
+
+def test_a_stored_workshop_page_is_not_served_once_its_session_has_started(
+    client, workshop_page, monkeypatch
+):
+    client.get(workshop_page.url)
+    later = timezone.now() + timedelta(days=3, minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+
+    response = client.get(workshop_page.url)
+
+    assert response.get("X-Kring-Cache") != "hit"
+    assert "Aanmelden is gesloten." in response.content.decode()
+
+
+def test_an_event_page_shows_a_room_opening_at_once(client, home_page):
+    from live.models import LiveRoom
+    from workshops.models import EventIndexPage, EventPage, EventPanel
+
+    HelpSettings.load()
+    index = home_page.add_child(instance=EventIndexPage(title="Evenementen", slug="evenementen"))
+    panels = [EventPanel(title="Eén")]
+    page = index.add_child(
+        instance=EventPage(title="Bijeenkomst", slug="bijeenkomst", panels=panels)
+    )
+    page.save_revision().publish()
+    room = LiveRoom.objects.create(panel=page.panels.get(), title="Eén", slug="een")
+    assert "Doe mee in de live ruimte" not in client.get(page.url).content.decode()
+    assert client.get(page.url)["X-Kring-Cache"] == "hit"
+
+    room.status = LiveRoom.Status.OPEN
+    room.save()
+
+    assert "Doe mee in de live ruimte" in client.get(page.url).content.decode()

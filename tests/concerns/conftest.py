@@ -17,7 +17,8 @@ _addresses = itertools.count(1)
 @pytest.fixture(autouse=True)
 def _quick_proof_of_work(settings):
     # The real difficulty is for browsers; tests solve in Python and need only the format.
-    settings.KRING_CONCERN_POW_MAX_NUMBER = 2_000
+    settings.KRING_CONCERN_POW_MAX_NUMBER = 200
+    settings.KRING_CONCERN_POW_COST = 1
 
 
 @pytest.fixture
@@ -51,8 +52,8 @@ def clock(monkeypatch):
 class Neighbour:
     """Someone with their own browser and network address, using the form over HTTP."""
 
-    def __init__(self, ip):
-        self.client = Client(REMOTE_ADDR=ip, HTTP_USER_AGENT="Mozilla/5.0 (Neighbour)")
+    def __init__(self, ip: str, **headers: str) -> None:
+        self.client = Client(REMOTE_ADDR=ip, HTTP_USER_AGENT="Mozilla/5.0 (Neighbour)", **headers)
 
     def proof_of_work(self):
         challenge = self.client.get(CHALLENGE_URL).json()
@@ -89,7 +90,7 @@ def neighbour(concern_page):
 
 
 def band_of(response):
-    """The band a neighbour sees on the page: none, few, many, held or limited (or None)."""
+    """The band a neighbour sees on the page: none, few, many or limited (or None)."""
     match = re.search(r'class="band band--(\w+)"', response.content.decode())
     return match.group(1) if match else None
 

@@ -82,3 +82,19 @@ def test_signals_are_not_registered_anywhere_in_the_admin(editor_client):
 
     for path in ["/admin/snippets/concerns/signal/", "/admin/concerns/signal/"]:
         assert editor_client.get(path).status_code == 404
+
+
+def test_editor_sees_the_shares_of_what_link_holders_have_done(editor_client, neighbour):
+    answers = ["talked", "advice", "advice", "not_yet"]
+    for n, answer in enumerate(answers, 1):
+        person = neighbour()
+        link = private_link_path(person.signal(house_number=str(n)))
+        person.client.get(link)
+        person.client.post(link, {"action": "done", "answer": answer})
+
+    html = editor_client.get(STATISTICS).content.decode()
+
+    assert "Heb je al iets gedaan?" in html
+    assert "<td>4</td>" in html  # answers
+    # talked, asked for advice, made a report, not yet
+    assert "<td>25%</td><td>50%</td><td>0%</td><td>25%</td>" in html

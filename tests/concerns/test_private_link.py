@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from community.tokens import token_digest
-from concerns.models import CalledMarker, Signal, WeeklyTally
+from concerns.models import LinkMarker, Signal, WeeklyTally
 from tests.concerns.conftest import band_of, private_link_path
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_coming_back_shows_whether_others_joined_since(neighbour, clock):
 
     neighbour().signal()
     neighbour().signal()
-    clock.advance(days=3)
+    clock.advance(days=5)
 
     page = person.client.get(link)
     assert page.status_code == 200
@@ -59,7 +59,7 @@ def test_i_called_veilig_thuis_counts_once_and_only_in_the_weekly_aggregate(neig
 
     assert "Dank je wel dat je Veilig Thuis hebt gebeld." in first.content.decode()
     assert WeeklyTally.objects.get().called == 1
-    marker = CalledMarker.objects.get()
+    marker = LinkMarker.objects.get()
     assert marker.digest != Signal.objects.get().token_digest
     assert marker.digest != token_digest(_token(link))
 
@@ -76,7 +76,7 @@ def test_withdrawing_deletes_the_signal_and_it_stops_counting(neighbour, clock):
     gone = person.client.get(link)
     assert gone.status_code == 404
     assert "Deze link werkt niet meer" in gone.content.decode()
-    clock.advance(days=3)
+    clock.advance(days=5)
     assert band_of(neighbour().signal()) == "none"
 
 
@@ -92,13 +92,17 @@ def test_withdrawing_asks_first_and_changes_nothing_until_confirmed(neighbour):
     assert Signal.objects.count() == 1
 
 
-def test_after_withdrawing_the_same_neighbour_may_signal_again(neighbour):
+def test_after_withdrawing_the_same_neighbour_may_signal_again_the_next_day(neighbour, clock):
     person = neighbour()
     person.client.post(private_link_path(person.signal()), {"action": "withdraw", "confirm": "on"})
+    same_day = person.signal()
+    clock.advance(days=1)
 
-    again = person.signal()
+    next_day = person.signal()
 
-    assert private_link_path(again)
+    assert private_link_path(same_day) is None  # no new link to probe with the same day
+    assert "Je gaf vandaag al een signaal over dit adres" in same_day.content.decode()
+    assert private_link_path(next_day)
     assert Signal.objects.count() == 1
 
 
@@ -163,3 +167,71 @@ def test_purge_command_says_how_many_it_deleted(neighbour, clock, capsys):
 
     assert "Deleted 1 expired signal(s)." in capsys.readouterr().out
     assert Signal.objects.count() == 0
+
+
+# Issue 16: "have you done anything yet?", from the second visit on, counted once per link.
+
+QUESTION = "Heb je al iets gedaan?"
+
+
+def test_the_question_is_asked_from_the_second_visit_on(neighbour):
+    person = neighbour()
+    link = private_link_path(person.signal())
+
+    first = person.client.get(link).content.decode()
+    second = person.client.get(link).content.decode()
+
+    assert QUESTION not in first
+    assert QUESTION in second
+    for answer in ("Ik heb erover gepraat", "advies gevraagd", "melding gedaan", "Nog niet"):
+        assert answer in second
+
+
+def test_an_answer_counts_once_per_link_and_only_in_the_weekly_tally(neighbour):
+    person = neighbour()
+    link = private_link_path(person.signal())
+    person.client.get(link)
+
+    first = person.client.post(link, {"action": "done", "answer": "advice"})
+    person.client.post(link, {"action": "done", "answer": "reported"})
+    later = person.client.get(link).content.decode()
+
+    assert "Dank je wel dat je het laat weten" in first.content.decode()
+    tally = WeeklyTally.objects.get()
+    assert (tally.did_advice, tally.did_reported, tally.did_talked, tally.did_not_yet) == (
+        1,
+        0,
+        0,
+        0,
+    )
+    assert QUESTION not in later  # answered: not asked again
+    signal = Signal.objects.get()
+    assert not LinkMarker.objects.filter(digest=signal.token_digest).exists()
+
+
+@pytest.mark.parametrize("answer", ["", "everything", "x" * 500])
+def test_a_missing_or_strange_answer_gets_a_clear_dutch_message(neighbour, answer):
+    person = neighbour()
+    link = private_link_path(person.signal())
+
+    response = person.client.post(link, {"action": "done", "answer": answer})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Kies wat je tot nu toe gedaan hebt" in html or "Kies een van de antwoorden" in html
+    assert "0800-2000" in html
+    counted = WeeklyTally.objects.values_list(
+        "did_talked", "did_advice", "did_reported", "did_not_yet"
+    ).first()
+    assert counted == (0, 0, 0, 0)
+
+
+def test_result_and_private_link_point_to_the_bystander_guide(neighbour):
+    person = neighbour()
+    result = person.signal()
+    page = person.client.get(private_link_path(result))
+
+    for response in (result, page):
+        html = response.content.decode()
+        assert 'href="/wat-kun-je-doen/"' in html
+        assert "Wat kun je doen? Een gids voor omstanders" in html

@@ -193,3 +193,67 @@ def test_story_pages_have_no_accessibility_violations(page, site_url, story_inde
     results = Axe().run(page)
 
     assert results.violations_count == 0, results.generate_report()
+
+
+def _moderator_edits(story, moderator, old, new, note):
+    """A moderator's edit and "approve with comment", as the admin's edit view saves them."""
+    edited = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
+    edited.body = edited.body.replace(old, new)
+    edited.save_revision(user=moderator)
+    task_state = StoryPage.objects.get(pk=story.pk).current_workflow_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve", comment=note)
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_the_author_reads_the_note_replies_and_approves_the_next_version_on_a_phone(
+    new_context, site_url, story_index, django_user_model, screenshot, javascript
+):
+    phone = {"width": 390, "height": 844}
+    page = new_context(java_script_enabled=javascript, viewport=phone).new_page()
+    private_url = share_story(page, site_url, "Mijn eigen woorden")
+    story = StoryPage.objects.get(title="Mijn eigen woorden")
+    moderator, secret = make_moderator(django_user_model)
+    _moderator_edits(
+        story,
+        moderator,
+        "Hij bepaalde wie ik zag en wat ik droeg.",
+        "Hij bepaalde veel.",
+        "We hebben een zin ingekort die je misschien herkenbaar maakt.",
+    )
+
+    page.goto(private_url)
+    expect(page.get_by_role("heading", name="Een bericht van de moderator")).to_be_visible()
+    expect(page.get_by_text("We hebben een zin ingekort")).to_be_visible()
+    assert "*" not in page.locator(".diff").inner_text()
+    if javascript:
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, f"stories-author-note-390-js-{javascript}")
+    page.get_by_label("Je reactie aan de moderatoren").fill(
+        "Die zin over wat ik droeg is voor mij belangrijk; hij noemt niemand."
+    )
+    page.get_by_role("button", name="Stuur mijn reactie naar de moderatoren").click()
+    expect(page.get_by_role("status")).to_contain_text("Je reactie is bij de moderatoren")
+    expect(page.get_by_text("Jij schreef", exact=False)).to_be_visible()
+    screenshot(page, f"stories-author-replied-390-js-{javascript}")
+
+    admin = new_context().new_page()
+    log_in_to_admin(admin, site_url, moderator, MODERATOR_PASSWORD, secret)
+    admin.goto(f"{site_url}/admin/pages/{story.pk}/edit/")
+    expect(admin.get_by_text("De auteur reageerde").first).to_be_visible()
+    expect(
+        admin.get_by_text("Die zin over wat ik droeg is voor mij belangrijk").first
+    ).to_be_visible()
+    screenshot(admin, f"stories-admin-author-reply-js-{javascript}")
+    _moderator_edits(story, moderator, "Hij bepaalde veel.", "Hij bepaalde wat ik droeg.", "")
+
+    page.goto(private_url)
+    expect(
+        page.get_by_role("heading", name=re.compile("Wacht op jouw goedkeuring"))
+    ).to_be_visible()
+    page.get_by_role("button", name="Keur deze versie goed en publiceer hem").click()
+
+    expect(page.get_by_role("status")).to_have_text("Dank je wel. Je verhaal is nu gepubliceerd.")
+    assert StoryPage.objects.get(pk=story.pk).live
+    if javascript:  # axe runs in the page: it cannot where JavaScript is off
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()

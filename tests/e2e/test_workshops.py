@@ -145,34 +145,52 @@ def test_register_confirm_by_mail_and_cancel(page, site_url, workshop, screensho
     page.get_by_role("button", name="Ja, bevestig mijn aanmelding").click()
 
     assert page.get_by_role("heading", name="Je bent aangemeld").is_visible()
-    assert page.get_by_role("link", name=JOIN_URL).is_visible()
+    assert page.get_by_role("link", name="Doe mee aan de sessie").is_visible()
+    assert JOIN_URL not in page.content()
     screenshot(page, "workshops-confirmed")
     assert_accessible(page)
-    assert JOIN_URL in mail.outbox[-1].body
+    assert JOIN_URL not in mail.outbox[-1].body
+    assert "/meedoen/" in mail.outbox[-1].body
 
     page.get_by_role("link", name="Meld me af").click()
     page.get_by_role("button", name="Ja, meld me af").click()
 
     assert page.get_by_role("heading", name="Je bent afgemeld").is_visible()
-    assert page.get_by_role("link", name=JOIN_URL).count() == 0
+    assert page.get_by_role("link", name="Doe mee aan de sessie").count() == 0
+    assert page.get_by_role("link", name="Opnieuw aanmelden").is_visible()
     assert Registration.objects.get().status == "cancelled"
     assert mail.outbox[-1].subject == "Je afmelding"
 
 
-def test_full_session_puts_the_browser_registrant_on_the_waiting_list(page, site_url, workshop):
+def register_in_the_browser(page, site_url, address, button):
+    page.get_by_label("Schuilnaam", exact=True).fill("Merel")
+    page.get_by_label("E-mailadres", exact=True).fill(address)
+    page.get_by_label("Ik vind het goed").check()
+    page.get_by_role("button", name=button).click()
+    page.goto(site_url + link_in(mails_to(address)[-1], "/bevestigen/"))
+    page.get_by_role("button", name="Ja, bevestig mijn aanmelding").click()
+
+
+def test_full_session_puts_the_browser_registrant_on_the_waiting_list(
+    page, site_url, workshop, screenshot
+):
     full = workshop.sessions.get(seats=1)
-    for address in ["eerste@example.org", "tweede@example.org"]:
-        page.goto(f"{site_url}/workshops/samen-staan-we-sterker/aanmelden/{full.pk}/")
-        page.get_by_label("Schuilnaam", exact=True).fill("Merel")
-        page.get_by_label("E-mailadres", exact=True).fill(address)
-        page.get_by_label("Ik vind het goed").check()
-        page.get_by_role("button", name="Aanmelden").click()
-        page.goto(site_url + link_in(mails_to(address)[-1], "/bevestigen/"))
-        page.get_by_role("button", name="Ja, bevestig mijn aanmelding").click()
+    page.goto(f"{site_url}/workshops/samen-staan-we-sterker/aanmelden/{full.pk}/")
+    register_in_the_browser(page, site_url, "eerste@example.org", "Aanmelden")
+
+    page.goto(f"{site_url}/workshops/samen-staan-we-sterker/")
+    session = page.locator(".session").filter(has_text="Avond 2")
+    assert session.get_by_text("Vol", exact=True).is_visible()
+    assert session.get_by_role("link", name="Aanmelden").count() == 0
+    screenshot(page, "workshops-full-session")
+    assert_accessible(page)
+    session.get_by_role("link", name="Zet me op de wachtlijst").click()
+    assert page.get_by_role("heading", name="Zet me op de wachtlijst").is_visible()
+    register_in_the_browser(page, site_url, "tweede@example.org", "Zet me op de wachtlijst")
 
     assert page.get_by_role("heading", name="Je staat op de wachtlijst").is_visible()
     assert page.get_by_text("Je bent nummer 1 op de wachtlijst.").is_visible()
-    assert page.get_by_role("link", name=JOIN_URL).count() == 0
+    assert page.get_by_role("link", name="Doe mee aan de sessie").count() == 0
 
 
 def test_event_page_shows_the_programme(page, site_url, event, screenshot):

@@ -151,6 +151,15 @@ class Socket:
         await self.communicator.disconnect()
 
 
+async def closed_with(socket, timeout=2):
+    """Read what is left on the socket up to its close; the close code."""
+    while True:
+        output = await socket.communicator.receive_output(timeout)
+        if output["type"] == "websocket.close":
+            socket.closed = True
+            return output.get("code")
+
+
 @pytest.fixture
 async def people():
     """Make people; every websocket they opened is disconnected after the test."""

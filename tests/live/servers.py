@@ -21,10 +21,18 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 import uvicorn
+from django.conf import settings
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# Server processes are given the test database's name: on SQLite it lives in this process.
+needs_postgres = pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="two server processes must share a database: needs PostgreSQL (set DATABASE_URL)",
+)
 
 
 def listening_socket(port=0):

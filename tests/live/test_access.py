@@ -13,18 +13,9 @@ from django.contrib.sessions.backends.db import SessionStore
 
 from live import access, limits, presence
 from moderation.staff import SESSION_SEEN
-from tests.live.conftest import db_call, join_as
+from tests.live.conftest import closed_with, db_call, join_as
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-async def closed_with(socket, timeout=2):
-    """Read what is left on the socket up to its close; the close code."""
-    while True:
-        output = await socket.communicator.receive_output(timeout)
-        if output["type"] == "websocket.close":
-            socket.closed = True
-            return output.get("code")
 
 
 async def test_logging_out_ends_what_an_open_socket_may_do(room, member):

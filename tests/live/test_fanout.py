@@ -1,11 +1,14 @@
 """The fan-out: one channel-layer member per process and room, handing events to its connections."""
 
+import asyncio
+
 import pytest
 from channels.layers import get_channel_layer
 
 from live import fanout
+from live.connection import CLOSE_RESYNC
 from live.fanout import room_group
-from tests.live.conftest import db_call, join_as
+from tests.live.conftest import closed_with, db_call, join_as
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -97,3 +100,68 @@ async def test_synchronous_code_can_notify_where_an_event_loop_runs_in_its_threa
 
     message = await layer.receive(channel)
     assert message == {"type": "live.check", "group": "live.u.42"}
+
+
+async def forget_groups():
+    """What a Redis restart without persistence does to the layer: every group is gone."""
+    layer = get_channel_layer()
+    if hasattr(layer, "_group_key"):
+        connection = layer.connection(0)
+        keys = [key async for key in connection.scan_iter(match=layer.prefix + ":group:*")]
+        if keys:
+            await connection.delete(*keys)
+    else:
+        layer.groups.clear()
+
+
+@pytest.fixture
+def _fast_heartbeat(settings):
+    settings.KRING_LIVE_HEARTBEAT_SECONDS = 0.05
+    settings.KRING_LIVE_HEARTBEAT_TIMEOUT = 0.5
+
+
+@pytest.mark.usefixtures("_fast_heartbeat")
+async def test_a_process_whose_memberships_vanished_rejoins_and_its_clients_resync(room, people):
+    reader = await people().connect(room)
+    await forget_groups()
+    assert await layer_members(room_group(room.pk)) == []
+
+    # The page reconnects with ?last= on any close: told to, it gets what it missed.
+    assert await closed_with(reader, timeout=5) == CLOSE_RESYNC
+    assert len(await layer_members(room_group(room.pk))) == 1
+    again = await people().connect(room)
+    await fanout.apublish(
+        room_group(room.pk), {"type": "chat.message", "message": {"text": "Terug"}}
+    )
+    assert (await again.expect("chat.message"))["message"]["text"] == "Terug"
+
+
+@pytest.mark.usefixtures("_fast_heartbeat")
+async def test_a_healthy_layer_never_makes_clients_resync(room, people):
+    reader = await people().connect(room)
+    await asyncio.sleep(1.5)  # three heartbeat timeouts
+
+    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Nog"}})
+    assert (await reader.expect("chat.message"))["message"]["text"] == "Nog"
+
+
+@pytest.mark.usefixtures("_fast_heartbeat")
+async def test_a_room_that_missed_an_event_resyncs_once_the_layer_takes_messages(
+    room, people, monkeypatch
+):
+    reader = await people().connect(room)
+    layer = get_channel_layer()
+    send = layer.group_send
+    down = True
+
+    async def refusing(group, message):
+        if down:
+            raise ConnectionError("layer away")
+        await send(group, message)
+
+    monkeypatch.setattr(layer, "group_send", refusing)
+    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Weg"}})
+    assert await reader.nothing("chat.message")
+    down = False
+
+    assert await closed_with(reader, timeout=5) == CLOSE_RESYNC

@@ -144,3 +144,22 @@ async def test_one_participant_cannot_bury_others_under_waiting_questions(make_r
     assert error["code"] == "too_many_waiting"
     assert "al 3 vragen" in error["message"]
     assert len(await db_call(questions)) == 3
+
+
+async def test_a_writer_cannot_up_vote_their_own_question(room, guest, people):
+    other = await db_call(join_as, people(), room, "Noor")
+    asker = await guest.connect(room)
+    voter = await other.connect(room)
+    await asker.send(type="question.ask", text="Mag ik mezelf steunen?")
+    question = (await voter.expect("question.new"))["question"]
+
+    await asker.send(type="question.upvote", id=question["id"])
+
+    error = await asker.receive()
+    while error["type"] != "error":
+        error = await asker.receive()
+    assert error["code"] == "own_question"
+    assert "eigen vraag" in error["message"]
+    assert await db_call(questions) == [("Mag ik mezelf steunen?", "open", 0)]
+    await voter.send(type="question.upvote", id=question["id"])  # others still can
+    assert (await asker.expect("question.votes"))["votes"] == [[question["id"], 1]]

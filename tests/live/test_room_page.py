@@ -1,6 +1,7 @@
 """The room page: joining under a pseudonym, reading without JavaScript, the moderator's view."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -188,3 +189,36 @@ def test_members_are_not_offered_to_forget_a_name(client, room, django_user_mode
     assert "/vergeten/" not in page
     client.post(f"/live/{room.slug}/vergeten/")
     assert client.session.get("_auth_user_id")
+
+
+class _Visible(HTMLParser):
+    """Whether the element with a given attribute is shown without JavaScript (no hidden
+    element around it)."""
+
+    VOID = {"input", "br", "img", "meta", "link", "hr", "source", "wbr"}
+
+    def __init__(self, attribute):
+        super().__init__()
+        self.attribute, self.stack, self.found = attribute, [], None
+
+    def handle_starttag(self, tag, attrs):
+        names = dict(attrs)
+        hidden = "hidden" in names or bool(self.stack and self.stack[-1][1])
+        if self.attribute in names.values() or self.attribute in names:
+            self.found = not hidden if self.found is None else self.found
+        if tag not in self.VOID:
+            self.stack.append((tag, hidden))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+
+def test_without_javascript_the_page_offers_no_join_form_it_says_cannot_be_used(client, room):
+    page = client.get(f"/live/{room.slug}/").content.decode()
+    assert "De live ruimte werkt met JavaScript" in page
+
+    parser = _Visible("pseudonym")
+    parser.feed(page)
+
+    assert parser.found is False  # in the page for JavaScript to show, but hidden until then

@@ -5,20 +5,16 @@ import json
 import os
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 
 from tests.live.conftest import Person, join_as
-from tests.live.servers import server_process
+from tests.live.servers import needs_postgres, server_process
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-        reason="two server processes must share a database: needs PostgreSQL (set DATABASE_URL)",
-    ),
+    needs_postgres,
     pytest.mark.skipif(
         not os.environ.get("REDIS_URL"),
         reason="two server processes must share a channel layer: needs Redis (set REDIS_URL)",

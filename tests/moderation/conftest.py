@@ -21,5 +21,13 @@ def reportable_page(help_page):
 
 # Reports on stories need the story index that the stories tests set up; chat messages need a
 # live room on an event panel, as the live tests make it.
-from tests.live.conftest import event, make_room, room  # noqa: E402, F401
-from tests.stories.conftest import story_index  # noqa: E402, F401
+from tests.live.conftest import (  # noqa: E402, F401
+    anyio_backend,
+    event,
+    guest,
+    make_room,
+    moderator,
+    people,
+    room,
+)
+from tests.stories.conftest import story_index, submit_story, submit_url  # noqa: E402, F401

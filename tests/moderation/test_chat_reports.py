@@ -61,7 +61,7 @@ def test_a_chat_message_is_hidden_at_the_threshold_and_not_before(room, rude, co
     assert "Jullie zeuren maar wat" in room_page(room)
 
     with committed():
-        response = report(rude, "198.51.100.3")
+        response = report(rude, "203.0.113.3")
 
     assert response.status_code == 200
     rude.refresh_from_db()
@@ -88,7 +88,7 @@ def test_one_reporter_is_counted_once_however_often_they_report(room, rude):
 
 def test_restoring_a_message_that_reports_hid_puts_it_back_in_the_room(room, rude, committed):
     for n in range(3):
-        report(rude, f"198.51.100.{n + 1}")
+        report(rude, f"198.51.{100 + n}.1")
     moderator = staff_client("Moderatoren")
     receive = listen_to_room(room)
 

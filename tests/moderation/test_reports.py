@@ -49,7 +49,7 @@ def test_content_is_hidden_at_the_threshold_and_not_before(client, reportable_pa
     report_as("198.51.100.2", reportable_page)
     assert client.get("/hulp/").status_code == 200
 
-    report_as("198.51.100.3", reportable_page)
+    report_as("203.0.113.3", reportable_page)
 
     assert client.get("/hulp/").status_code == 404
     assert PageLogEntry.objects.filter(
@@ -119,7 +119,7 @@ def moderator_client(home_page):
 
 def hide_by_reports(page):
     for n in range(3):
-        report_as(f"198.51.100.{n + 1}", page)
+        report_as(f"198.51.{100 + n}.1", page)
 
 
 def test_moderator_restores_hidden_content_and_the_audit_log_says_who(
@@ -256,3 +256,14 @@ def test_editors_read_why_a_moderator_decided_in_the_page_history(
 
     assert "Teruggezet door een moderator" in html
     assert "Onterecht gemeld" in html
+
+
+def test_the_thanks_page_links_back_unless_the_report_hid_the_page(reportable_page):
+    report_as("198.51.100.1", reportable_page)
+
+    still_public = report_as("198.51.100.2", reportable_page).content.decode()
+    now_hidden = report_as("203.0.113.3", reportable_page).content.decode()
+
+    assert 'href="/hulp/">Terug naar waar je was</a>' in still_public
+    assert "Terug naar waar je was" not in now_hidden
+    assert "Terug naar de startpagina" in now_hidden

@@ -34,7 +34,7 @@ def test_staff_without_a_second_factor_cannot_reach_any_admin_page(client, home_
     response = client.get(path)
 
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    assert response["Location"] == "/medewerkers/tweede-stap/"
 
 
 def test_staff_with_totp_must_enter_the_code_before_the_admin(client, home_page):

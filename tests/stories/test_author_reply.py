@@ -101,6 +101,7 @@ def test_the_whole_exchange_from_note_to_publication(
     assert "Een moderator leest je verhaal" in html
     assert REPLY in html and NOTE in html  # the conversation so far, in order
     assert html.index(NOTE) < html.index(REPLY)
+    assert html.count(NOTE) == 1
 
     # The story is back in the moderators' review queue, and they read her reply.
     assert not waiting_on_author(story)

@@ -100,7 +100,7 @@ def test_a_story_without_warnings_is_shown_openly_and_anonymous_without_pseudony
     html = client.get(story.url).content.decode()
 
     assert "Door Anoniem" in html
-    assert "<details" not in html
+    assert "story__reveal" not in html
     assert "Een verhaal over moed." in html
     assert "1 minuut lezen" in html
 

@@ -15,6 +15,27 @@ from workshops.models import (
 )
 
 
+class Clock:
+    """Django's clock, set by the test: `clock.now` is what timezone.now() answers."""
+
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+    def set(self, now):
+        self.now = now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """A controllable clock for everything that asks django.utils.timezone.now()."""
+    clock = Clock(timezone.now())
+    monkeypatch.setattr(timezone, "now", clock)
+    return clock
+
+
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run what waits for a commit (the mails) when the block ends, as a real commit would."""

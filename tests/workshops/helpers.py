@@ -12,6 +12,13 @@ def mails_to(address):
     return [message for message in mail.outbox if address in message.to]
 
 
+def joins_to(client, message):
+    """Where the personal join link in `message` takes its holder (a redirect's target)."""
+    response = client.get(link_in(message, "/meedoen/"))
+    assert response.status_code == 302, response.status_code
+    return response["Location"]
+
+
 def link_in(message, part):
     """The first link in a mail's text part whose path contains `part`, as a site path."""
     for url in LINK.findall(message.body):

@@ -5,7 +5,7 @@ from django.core import mail
 from django.utils import timezone
 from icalendar import Calendar
 
-from tests.workshops.helpers import JOIN_URL, mails_to
+from tests.workshops.helpers import JOIN_URL, LINK, mails_to
 from workshops.ical import calendar_file
 from workshops.models import Session
 
@@ -35,7 +35,13 @@ def only_event(text):
     return calendar, event
 
 
-def test_calendar_file_in_the_mail_holds_the_session_and_the_join_link(evening, confirmed):
+def private_links(text):
+    """Every link in a calendar file that leads past the public page: a token of some kind."""
+    unfolded = text.replace("\r\n ", "")
+    return [url for url in LINK.findall(unfolded) if url.rstrip("/\\").count("/") > 4]
+
+
+def test_calendar_file_in_the_mail_holds_the_session_and_no_private_link(evening, confirmed):
     registration, token = confirmed(target=evening)
 
     [(name, content, mimetype)] = mails_to("deelnemer@example.org")[-1].attachments
@@ -47,9 +53,14 @@ def test_calendar_file_in_the_mail_holds_the_session_and_the_join_link(evening, 
     assert event.decoded("DTSTART") == datetime(YEAR, 11, 26, 18, 30, tzinfo=UTC)
     assert event.decoded("DTEND") == datetime(YEAR, 11, 26, 20, 30, tzinfo=UTC)
     assert f"DTSTART:{YEAR}1126T183000Z" in content
-    assert str(event["LOCATION"]) == JOIN_URL
-    assert JOIN_URL in str(event["DESCRIPTION"])
-    assert f"{PAGE}aanmelding/{token}/" in str(event["DESCRIPTION"])
+    # Calendars get shared: neither the meeting, nor her join link, nor her cancel link.
+    assert JOIN_URL not in content
+    assert token not in content
+    assert "/meedoen/" not in content and "/aanmelding/" not in content
+    assert private_links(content) == []
+    assert str(event["LOCATION"]) == "Online"
+    assert f"http://127.0.0.1:8000{PAGE}" in str(event["DESCRIPTION"])
+    assert "persoonlijke link" in str(event["DESCRIPTION"])
     assert str(event["UID"]) == f"workshops-registration-{registration.pk}@127.0.0.1"
     assert str(event["STATUS"]) == "CONFIRMED"
 
@@ -62,9 +73,11 @@ def test_calendar_file_can_be_downloaded_from_the_confirmed_page(client, evening
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == f'attachment; filename="kring-{YEAR}-11-26.ics"'
-    _calendar, event = only_event(response.content)
-    assert str(event["LOCATION"]) == JOIN_URL
-    assert f"{PAGE}aanmelding/{token}/" in str(event["DESCRIPTION"])
+    content = response.content.decode()
+    _calendar, event = only_event(content)
+    assert str(event["LOCATION"]) == "Online"
+    assert token not in content and JOIN_URL not in content
+    assert private_links(content) == []
 
 
 def test_cancelling_sends_a_calendar_file_that_removes_the_same_event(client, evening, confirmed):

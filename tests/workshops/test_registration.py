@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone, translation
 
-from tests.workshops.helpers import JOIN_URL, link_in, mails_to
+from tests.workshops.helpers import JOIN_URL, joins_to, link_in, mails_to
 from workshops.models import Registration, RegistrationLink
 
 pytestmark = pytest.mark.django_db
@@ -63,12 +63,17 @@ def test_confirming_gives_a_seat_with_join_link_and_calendar_file(client, sessio
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "Je bent aangemeld" in page
-    assert JOIN_URL in page
+    assert JOIN_URL not in page  # only her own way in, through Kring
+    own_way_in = response["Location"] + "meedoen/"
+    assert f'href="{own_way_in}"' in page
+    assert client.get(own_way_in)["Location"] == JOIN_URL
     assert "Zet in je agenda (.ics)" in page
     assert Registration.objects.get().status == Registration.Status.CONFIRMED
     message = mail.outbox[-1]
     assert message.subject.startswith("Je aanmelding voor ")
-    assert JOIN_URL in message.body
+    assert JOIN_URL not in message.body
+    assert "persoonlijke link" in message.body
+    assert joins_to(client, message) == JOIN_URL
     [(name, content, mimetype)] = message.attachments
     assert name.endswith(".ics") and mimetype == "text/calendar"
     assert "BEGIN:VEVENT" in content
@@ -239,14 +244,22 @@ def test_join_link_is_only_shown_to_confirmed_participants(
     _pending, pending_token = register(email="c@example.org", target=full)
 
     assert waiting.status == "waiting"
-    assert JOIN_URL in client.get(f"{PAGE}aanmelding/{seated_token}/").content.decode()
-    assert JOIN_URL not in client.get(f"{PAGE}aanmelding/{waiting_token}/").content.decode()
-    assert JOIN_URL not in client.get(f"{PAGE}bevestigen/{pending_token}/").content.decode()
+    seated_join = f"{PAGE}aanmelding/{seated_token}/meedoen/"
+    assert seated_join in client.get(f"{PAGE}aanmelding/{seated_token}/").content.decode()
+    assert "meedoen/" not in client.get(f"{PAGE}aanmelding/{waiting_token}/").content.decode()
+    assert client.get(f"{PAGE}aanmelding/{waiting_token}/meedoen/").status_code == 410
+    assert "meedoen/" not in client.get(f"{PAGE}bevestigen/{pending_token}/").content.decode()
     assert client.get(f"{PAGE}aanmelding/{waiting_token}/agenda/").status_code == 404
+    seated_mail = mails_to("a@example.org")[-1]
     client.post(f"{PAGE}aanmelding/{seated_token}/afmelden/")
-    assert JOIN_URL not in client.get(f"{PAGE}aanmelding/{seated_token}/").content.decode()
+    assert "meedoen/" not in client.get(f"{PAGE}aanmelding/{seated_token}/").content.decode()
+    # Her personal links stop working with her seat, the one from the mail too.
+    assert client.get(seated_join).status_code == 410
+    assert client.get(link_in(seated_mail, "/meedoen/")).status_code == 404
+    # The waiting list moved up: that seat's new holder joins with a link of her own.
+    assert joins_to(client, mails_to("b@example.org")[-1]) == JOIN_URL
     for message in mails_to("b@example.org")[:-1] + mails_to("c@example.org"):
-        assert JOIN_URL not in message.body
+        assert "/meedoen/" not in message.body
 
 
 def test_private_pages_are_neither_stored_nor_indexed(client, session, confirmed, register):

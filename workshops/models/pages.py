@@ -33,6 +33,15 @@ class BookablePage(RoutablePageMixin, Page):
             "Captions, interpreters, breaks, how to join by phone: what helps people take part."
         ),
     )
+    rooms_for_registered = models.BooleanField(
+        _("live rooms only for registered people"),
+        default=False,
+        help_text=_(
+            "When ticked, only people with a seat (who open the rooms through the personal link "
+            "in their e-mail) and moderators can take part in the live rooms. Anyone can still "
+            "read along. The page says which applies."
+        ),
+    )
 
     is_creatable = False
     base_form_class = BookablePageForm
@@ -60,8 +69,13 @@ class BookablePage(RoutablePageMixin, Page):
         return self.url.rstrip("/") + "/" + self.reverse_subpage(name, kwargs=kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from workshops import caching
+
         context = super().get_context(request, *args, **kwargs)
+        # Before the sessions are read: a registration after this point makes the copy stale.
+        caching.track_page(request, self)
         sessions = list(self.upcoming_sessions())
+        caching.track_sessions(request, sessions)
         for session in sessions:
             session.register_url = (
                 self.route_url("register", session_id=session.pk) if session.pk else ""
@@ -101,6 +115,24 @@ class BookablePage(RoutablePageMixin, Page):
 
         return views.ical(request, self, token)
 
+    @path(f"aanmelding/{TOKEN}/wijzigen/", name="change")
+    def change_route(self, request, token):
+        from workshops import views
+
+        return views.change(request, self, token)
+
+    @path(f"aanmelding/{TOKEN}/meedoen/", name="join_mine")
+    def join_mine_route(self, request, token):
+        from workshops import views
+
+        return views.join_from_registration(request, self, token)
+
+    @path(f"meedoen/{TOKEN}/", name="join")
+    def join_route(self, request, token):
+        from workshops import views
+
+        return views.join(request, self, token)
+
     @path(f"aanmelding/{TOKEN}/afmelden/", name="cancel")
     def cancel_route(self, request, token):
         from workshops import views
@@ -125,6 +157,7 @@ class WorkshopPage(BookablePage):
             _("Practical"),
         ),
         InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
+        FieldPanel("rooms_for_registered"),
     ]
     parent_page_types = ["workshops.WorkshopIndexPage"]
     subpage_types = []
@@ -141,11 +174,20 @@ class EventPage(BookablePage):
         FieldPanel("description"),
         MultiFieldPanel([FieldPanel("audience"), FieldPanel("accessibility")], _("Practical")),
         InlinePanel("panels", heading=_("Programme"), label=_("Panel")),
+        FieldPanel("rooms_for_registered"),
         InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
     ]
     parent_page_types = ["workshops.EventIndexPage"]
     subpage_types = []
     template = "workshops/event_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from live.models import LiveRoom
+
+        context = super().get_context(request, *args, **kwargs)
+        rooms = LiveRoom.objects.filter(models.Q(panel__page=self) | models.Q(session__page=self))
+        context["has_rooms"] = bool(self.pk) and rooms.exists()
+        return context
 
     class Meta:
         verbose_name = _("event")
@@ -196,11 +238,14 @@ class BookableIndexPage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
+        from workshops import caching
+
         context = super().get_context(request, *args, **kwargs)
         upcoming, past = [], []
         for child in self.get_children().live().public().specific():
             child.next = child.next_session()
             (upcoming if child.next else past).append(child)
+        caching.track_sessions(request, [child.next for child in upcoming])
         upcoming.sort(key=lambda child: child.next.starts_at)
         context["upcoming"] = upcoming
         context["past"] = past

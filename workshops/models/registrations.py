@@ -100,6 +100,8 @@ class RegistrationLink(models.Model):
     class Purpose(models.TextChoices):
         CONFIRM = "confirm", _("confirm the address")
         MANAGE = "manage", _("view or cancel")
+        # Personal: it joins the session only while its registration holds a seat.
+        JOIN = "join", _("join the session")
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="links")
     digest = models.CharField(max_length=64, unique=True)

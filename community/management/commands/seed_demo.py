@@ -4,7 +4,16 @@ from importlib.util import find_spec
 from django.core.management.base import BaseCommand
 
 # Each app may have a `demo` module with `seed(command)`; they run in this order.
-APPS = ["community", "stories", "workshops", "concerns", "live", "moderation", "figures"]
+APPS = [
+    "community",
+    "stories",
+    "workshops",
+    "concerns",
+    "live",
+    "moderation",
+    "bystanders",
+    "figures",
+]
 
 
 class Command(BaseCommand):

@@ -199,7 +199,8 @@ export class View {
     const mine = this.upvoted.has(question.id);
     upvote.setAttribute("aria-pressed", String(mine));
     slot(item, "upvote-label").textContent = mine ? this.strings.upvoted : this.strings.upvote;
-    upvote.hidden = question.status !== "open";
+    // Nobody up-votes their own question (the server refuses it too).
+    upvote.hidden = question.status !== "open" || question.pid === this.me.pid;
     upvote.disabled = !(this.room.status === "open" && this.me.pid !== null);
     item.querySelector("[data-action='question.approve']")?.toggleAttribute("hidden", true);
     item.querySelector("[data-action='question.answered']")?.toggleAttribute("hidden", answered);

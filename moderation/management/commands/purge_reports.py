@@ -4,15 +4,19 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from moderation.models import Report
+from moderation.models import Report, ReportWindow
 from moderation.registry import adapter_for_model
+from moderation.reports import end_windows
 
 # Report notes are free text about people: they go once the decision is old enough to appeal.
 DEFAULT_RETENTION_DAYS = 30
 
 
 class Command(BaseCommand):
-    help = "Delete decided reports after the retention period, and reports on content that is gone."
+    help = (
+        "Delete decided reports after the retention period and reports on content that is gone; "
+        "erase the salts of report windows that ran out."
+    )
 
     def handle(self, *args, **options):
         days = getattr(settings, "KRING_REPORT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
@@ -26,4 +30,11 @@ class Command(BaseCommand):
             if adapter is None or adapter.get(report.object_id) is None:
                 orphans.append(report.pk)
         gone, _ = Report.objects.filter(pk__in=orphans).delete()
-        self.stdout.write(f"deleted {decided} decided and {gone} orphaned reports")
+        ended = end_windows(
+            ReportWindow.objects.filter(is_open=True, closes_at__lte=timezone.now())
+        )
+        empty, _ = ReportWindow.objects.filter(is_open=False, reports__isnull=True).delete()
+        self.stdout.write(
+            f"deleted {decided} decided and {gone} orphaned reports; "
+            f"ended {ended} report windows, deleted {empty} empty ones"
+        )

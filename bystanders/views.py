@@ -1,0 +1,54 @@
+"""The guide's views: the page itself, and the path that lets its posts through without CSRF.
+
+Why the guide's posts skip Django's CSRF check: a CSRF token needs a cookie (or a session),
+and the guide must set neither. The check guards state changes made in a visitor's name; the
+guide changes nothing and stores nothing, and a forged post only renders a page that the
+forging site cannot read (same-origin policy, `Cross-Origin-Resource-Policy: same-origin`).
+Only the guide page is exempt: any other page served at the guide's path is checked as usual.
+"""
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import decorator_from_middleware
+from django.views.decorators.csrf import csrf_exempt
+from wagtail import views as wagtail_views
+from wagtail.models import Page
+
+from bystanders.walk import DANGER, Answers, Guide, Screen, next_screen
+from community.csrf import CsrfViewMiddleware
+
+READ = ("GET", "HEAD")
+_checked_serve = decorator_from_middleware(CsrfViewMiddleware)(wagtail_views.serve)
+
+
+@csrf_exempt
+def guide_path(request: HttpRequest) -> HttpResponse:
+    """Wagtail's own page view for the guide's URL, without the CSRF check for the guide."""
+    from bystanders.models import GuidePage
+
+    path = request.path_info.lstrip("/")
+    route = Page.route_for_request(request, path)
+    if route is not None and isinstance(route[0], GuidePage):
+        return wagtail_views.serve(request, path)
+    return _checked_serve(request, path)
+
+
+def serve_guide(request: HttpRequest, page) -> HttpResponse:
+    """GET: the first step, the same for everyone. POST: the screen that answers the post."""
+    if request.method in READ:
+        # Holds no answer, so the page cache and browsers may keep it like any public page.
+        return _render(request, page, Screen(DANGER, Answers()))
+    if request.method != "POST":
+        return HttpResponseNotAllowed([*READ, "POST"])
+    response = _render(request, page, next_screen(Guide(page), request.POST))
+    # A screen after the first shows answers: no browser, proxy or shared cache may keep it.
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _render(request: HttpRequest, page, screen: Screen) -> TemplateResponse:
+    context = page.get_context(request)
+    context.update(screen=screen, guide=Guide(page), answers=screen.answers)
+    return TemplateResponse(request, page.get_template(request), context)

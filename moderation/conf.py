@@ -1,0 +1,22 @@
+"""Moderation's settings, read on every call so tests and operators can change them."""
+
+from django.conf import settings
+
+
+def report_window_hours() -> int:
+    """How long one reporter stays one reporter for an item: a fixed window from its first report.
+
+    Inside the window a reporter's key does not change, so reporting once a day counts once.
+    When the window ends, its salt is erased and the keys can no longer be linked to anyone.
+    """
+    return int(getattr(settings, "KRING_REPORT_WINDOW_HOURS", 7 * 24))
+
+
+def report_min_networks() -> int:
+    """Different networks (IPv4 /24, IPv6 /48) the reporters must come from before auto-hide."""
+    return int(getattr(settings, "KRING_REPORT_MIN_NETWORKS", 2))
+
+
+def staff_invitation_hours() -> int:
+    """How long a staff member's invitation to set up a second factor can be used."""
+    return int(getattr(settings, "KRING_STAFF_INVITATION_HOURS", 48))
