@@ -167,15 +167,19 @@ def display(table_json: dict[str, Any]) -> Display:
     if table.key == "signals":
         # The share is computed from the protected counts, never from raw ones.
         columns.append(_("share who said they called (%)"))
+        columns.append(_("share who said they took another step (%)"))
         for row in values:
-            row.append(protect_share(row[1], row[0]))
-        css.append("bar--share")
+            signals = row[0]
+            row.append(protect_share(row[1], signals))
+            row.append(protect_share(row[2], signals))
+        css.extend(["bar--share", "bar--share"])
     rows = []
     row_totals = table.values.row_totals or [None] * len(values)
     for (key, frozen), row, total in zip(table.rows, values, row_totals, strict=True):
         texts = [shown(v) for v in row]
         if table.key == "signals":
-            texts[-1] = _("not shown") if row[-1] is None else str(row[-1])
+            for share in (-2, -1):
+                texts[share] = _("not shown") if row[share] is None else str(row[share])
         rows.append(
             {
                 "label": capfirst(label(table.row_dimension, key, frozen)),
@@ -184,7 +188,7 @@ def display(table_json: dict[str, Any]) -> Display:
                 "link": (table.links or {}).get(key, ""),
             }
         )
-    chart_values = [row[:2] for row in values] if table.key == "signals" else values
+    chart_values = [row[:3] for row in values] if table.key == "signals" else values
     chart = _chart(table, chart_values, css) if rows and table.key != "statements" else []
     per_row = len(chart_values[0]) * (BAR_HEIGHT + 2) + ROW_GAP if chart_values else 0
     return Display(

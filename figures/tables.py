@@ -101,6 +101,7 @@ _MEASURES = {
     "stories": gettext_lazy("stories"),
     "signals": gettext_lazy("signals"),
     "called": gettext_lazy("said they called Veilig Thuis"),
+    "stepped": gettext_lazy("said they took another step"),
     "attendees": gettext_lazy("confirmed participants"),
 }
 
