@@ -44,6 +44,7 @@ CACHED_PAGE_TYPES = frozenset(
         "community.HomePage",
         "community.StandardPage",
         "bystanders.GuidePage",
+        "figures.FiguresSnapshotPage",
         "stories.StoryIndexPage",
         "stories.StoryPage",
         "workshops.WorkshopIndexPage",
@@ -52,7 +53,7 @@ CACHED_PAGE_TYPES = frozenset(
         "workshops.EventPage",
     }
 )
-WATCHED_APPS = frozenset({"wagtailcore", "community", "stories", "wagtailsnippets"})
+WATCHED_APPS = frozenset({"wagtailcore", "community", "stories", "wagtailsnippets", "figures"})
 TIMEOUT = 5 * 60
 GENERATION_KEY = "pagecache:generation"
 SCOPE_KEY = "pagecache:scope:"

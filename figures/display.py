@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -58,7 +59,6 @@ class Display:
     chart: list[ChartRow] = field(default_factory=list)
     chart_height: int = 0
     legend: list[tuple[str, str]] = field(default_factory=list)
-    raw: list[list[int | None]] = field(default_factory=list)
 
     def records(self) -> list[list[str]]:
         """The table as rows of text, header first: what the CSV holds."""
@@ -167,15 +167,19 @@ def display(table_json: dict[str, Any]) -> Display:
     if table.key == "signals":
         # The share is computed from the protected counts, never from raw ones.
         columns.append(_("share who said they called (%)"))
+        columns.append(_("share who said they took another step (%)"))
         for row in values:
-            row.append(protect_share(row[1], row[0]))
-        css.append("bar--share")
+            signals = row[0]
+            row.append(protect_share(row[1], signals))
+            row.append(protect_share(row[2], signals))
+        css.extend(["bar--share", "bar--share"])
     rows = []
     row_totals = table.values.row_totals or [None] * len(values)
     for (key, frozen), row, total in zip(table.rows, values, row_totals, strict=True):
         texts = [shown(v) for v in row]
         if table.key == "signals":
-            texts[-1] = _("not shown") if row[-1] is None else str(row[-1])
+            for share in (-2, -1):
+                texts[share] = _("not shown") if row[share] is None else str(row[share])
         rows.append(
             {
                 "label": capfirst(label(table.row_dimension, key, frozen)),
@@ -184,7 +188,7 @@ def display(table_json: dict[str, Any]) -> Display:
                 "link": (table.links or {}).get(key, ""),
             }
         )
-    chart_values = [row[:2] for row in values] if table.key == "signals" else values
+    chart_values = [row[:3] for row in values] if table.key == "signals" else values
     chart = _chart(table, chart_values, css) if rows and table.key != "statements" else []
     per_row = len(chart_values[0]) * (BAR_HEIGHT + 2) + ROW_GAP if chart_values else 0
     return Display(
@@ -204,7 +208,6 @@ def display(table_json: dict[str, Any]) -> Display:
         chart=chart,
         chart_height=len(chart) * per_row,
         legend=list(zip(css[: len(chart_values[0]) if chart_values else 0], columns, strict=False)),
-        raw=values,
     )
 
 
@@ -213,8 +216,6 @@ def displays(tables: dict[str, Any], keys: list[str]) -> list[Display]:
 
 
 def as_of_text(day: datetime.date | None) -> str:
-    from django.utils import formats
-
     if day is None:
         return _("not yet: too few published stories")
     return formats.date_format(day, "j F Y")

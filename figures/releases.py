@@ -87,9 +87,9 @@ def _history_tables(week: datetime.date, cutoff: datetime.datetime) -> list[Tabl
         series_table(
             "signals",
             "week",
-            [(day.isoformat(), "") for day, _s, _c in weeks],
-            ["signals", "called"],
-            [[signals, called] for _d, signals, called in weeks],
+            [(day.isoformat(), "") for day, *_counts in weeks],
+            ["signals", "called", "stepped"],
+            [list(counts) for _day, *counts in weeks],
         ),
         series_table(
             "attendance",
@@ -114,6 +114,9 @@ def _carry_forward(previous: dict[str, Any] | None, table: Table) -> Table:
     if not previous:
         return table
     old = Table.from_json(previous)
+    if old.columns != table.columns:
+        # A release made before a measure was added: its rows cannot stand beside the new ones.
+        return table
     rows = dict(zip(old.rows, old.values.cells, strict=True))
     totals = dict(zip(old.rows, old.values.row_totals or [None] * len(old.rows), strict=True))
     known = {key for key, _label in old.rows}

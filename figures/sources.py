@@ -43,16 +43,22 @@ def themes() -> list[tuple[str, str]]:
     return list(Theme.objects.values_list("slug", "name"))
 
 
-def concern_weeks(before: datetime.date) -> list[tuple[datetime.date, int, int]]:
-    """Signals and "I called Veilig Thuis" per finished week, from the concern tool's tally.
+def concern_weeks(before: datetime.date) -> list[tuple[datetime.date, int, int, int]]:
+    """Per finished week: signals, "I called Veilig Thuis", and another step taken.
 
-    National only: the tally holds no region, and deriving one would mean keeping a part of
-    the address with each signal (see figures/README.md).
+    From the concern tool's tally alone. "Another step" is a private link's answer to "Have you
+    done anything yet?": talked about it, asked for advice or made a report ("not yet" is not
+    a step). National only: the tally holds no region, and deriving one would mean keeping a
+    part of the address with each signal (see figures/README.md).
     """
     from concerns.models import WeeklyTally
 
-    rows = WeeklyTally.objects.filter(week__lt=before).order_by("week")
-    return [(row.week, row.signals, row.called) for row in rows.only("week", "signals", "called")]
+    fields = ("week", "signals", "called", "did_talked", "did_advice", "did_reported")
+    rows = WeeklyTally.objects.filter(week__lt=before).order_by("week").only(*fields)
+    return [
+        (row.week, row.signals, row.called, row.did_talked + row.did_advice + row.did_reported)
+        for row in rows
+    ]
 
 
 def attendance_months(before: datetime.date) -> list[tuple[str, int]]:
@@ -78,7 +84,7 @@ def attendance_months(before: datetime.date) -> list[tuple[str, int]]:
 def statement_results(
     before: datetime.datetime,
 ) -> list[tuple[str, str, str, tuple[int, int, int]]]:
-    """Closed statements of event panels: (key, "event: statement", report link, votes)."""
+    """Closed statements of event panels: (key, "event: statement", event page link, votes)."""
     from live.models import Statement
 
     statements = (
@@ -89,13 +95,15 @@ def statement_results(
     )
     results = []
     for statement in statements:
-        room = statement.room
-        event = room.panel.page if room.panel_id else room.session.page
+        owner = statement.room.panel or statement.room.session
+        if owner is None:
+            continue
+        event = owner.page
         results.append(
             (
                 str(statement.pk),
                 f"{event.title}: {statement.text}",
-                f"{event.url}verslag/" if event.url else "",
+                event.url or "",
                 (statement.agree_count, statement.disagree_count, statement.neutral_count),
             )
         )

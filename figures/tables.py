@@ -92,10 +92,16 @@ _CHOICES: dict[str, Any] = {
     "period": Period,
     "region": Region,
 }
+VOTES = {
+    "agree": gettext_lazy("agree"),
+    "disagree": gettext_lazy("disagree"),
+    "neutral": gettext_lazy("neutral"),
+}
 _MEASURES = {
     "stories": gettext_lazy("stories"),
     "signals": gettext_lazy("signals"),
     "called": gettext_lazy("said they called Veilig Thuis"),
+    "stepped": gettext_lazy("said they took another step"),
     "attendees": gettext_lazy("confirmed participants"),
 }
 
@@ -207,15 +213,7 @@ def statements_table(
     )
 
 
-VOTES = {
-    "agree": gettext_lazy("agree"),
-    "disagree": gettext_lazy("disagree"),
-    "neutral": gettext_lazy("neutral"),
-}
-_CHOICES_EXTRA = {"vote": VOTES}
-
-
 def column_label(table: Table, key: str, frozen: str) -> str:
-    if table.column_dimension in _CHOICES_EXTRA:
-        return str(_CHOICES_EXTRA[table.column_dimension][key])
+    if table.column_dimension == "vote":
+        return str(VOTES[key])
     return label(table.column_dimension, key, frozen)

@@ -126,15 +126,32 @@ def test_csv_and_json_hold_exactly_the_figures_of_the_page(client, clock, story_
 def test_kring_in_figures_shows_themes_signals_and_their_downloads(client, clock, story_with):
     for _n in range(6):
         story_with(POLICE_NOT_HEARD, themes=["hulp-zoeken"])
-    WeeklyTally.objects.create(week="2026-01-05", signals=23, called=6)
-    WeeklyTally.objects.create(week="2026-01-12", signals=3, called=1)
+    WeeklyTally.objects.create(
+        week="2026-01-05", signals=23, called=6, did_talked=7, did_advice=3, did_reported=2
+    )
+    WeeklyTally.objects.create(week="2026-01-12", signals=3, called=1, did_not_yet=4)
     clock.weeks_ahead(1)
 
     page = client.get("/cijfers/").content.decode()
 
     rows = table_cells(page, "signals")
-    assert rows[1][1:] == ["25", "5", "20"]
-    assert rows[2][1:] == ["minder dan 5", "minder dan 5", "niet getoond"]
+    # Another step: talked, asked advice or reported (7 + 3 + 2 = 12, rounded to 10); "not yet"
+    # is no step. Shares come from the protected counts: 5 of 25 and 10 of 25.
+    assert rows[0][1:] == [
+        "signalen",
+        "zegt Veilig Thuis gebeld te hebben",
+        "zegt een andere stap gezet te hebben",
+        "aandeel dat zegt Veilig Thuis gebeld te hebben (%)",
+        "aandeel dat zegt een andere stap gezet te hebben (%)",
+    ]
+    assert rows[1][1:] == ["25", "5", "10", "20", "40"]
+    assert rows[2][1:] == [
+        "minder dan 5",
+        "minder dan 5",
+        "minder dan 5",
+        "niet getoond",
+        "niet getoond",
+    ]
     assert cell(page, "themes", "Hulp zoeken", "verhalen") == "5"
     for key in ("themes", "signals", "attendance", "statements"):
         _text, csv_rows, data = _downloads(client, key)
@@ -214,3 +231,32 @@ def test_a_signed_in_reader_gets_a_fresh_page(client, clock, story_with, django_
 
     assert not response.has_header("X-Kring-Cache")
     assert "Mijn gegevens" in response.content.decode()
+
+
+def test_an_editor_publishes_a_report_from_the_admin(client, clock, story_with, home_page):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    from tests.helpers import make_staff, staff_login
+
+    for _n in range(6):
+        story_with(POLICE_NOT_HEARD)
+    clock.weeks_ahead(1)
+    editor, secret = make_staff("Redactie")
+    staff_login(client, editor, secret)
+
+    response = client.post(
+        f"/admin/pages/add/figures/figuressnapshotpage/{home_page.pk}/",
+        nested_form_data(
+            {
+                "title": "Rapportage raadsvergadering",
+                "slug": "rapportage-raad",
+                "intro": rich_text("<p>Voor de raad.</p>"),
+                "action-publish": "publish",
+            }
+        ),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client.get("/rapportage-raad/").content.decode()
+    assert cell(page, "heard", "de politie", "nee") == "5"
+    assert "Voor de raad." in page
