@@ -13,6 +13,8 @@ from bystanders.blocks import MeldcodeStepBlock, OptionBlock, RelationBlock, Sig
 from community.models import EDITOR_FEATURES
 
 LEAVE_EMPTY = _("Leave empty for the standard text.")
+# The guide's posts skip the CSRF check at this path only (config/urls.py, bystanders/views.py).
+SLUG = "wat-kun-je-doen"
 
 
 def _text(label: str, *, long: bool = False) -> models.Field:
@@ -88,6 +90,13 @@ class GuidePage(Page):
 
     def clean(self) -> None:
         super().clean()
+        if self.slug != SLUG:
+            raise ValidationError(
+                {
+                    "slug": _("The guide must stay at /%(slug)s/: its steps are sent there.")
+                    % {"slug": SLUG}
+                }
+            )
         # Every walk must end with something to do, whatever was answered.
         unconditional = [
             option

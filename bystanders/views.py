@@ -38,17 +38,18 @@ def serve_guide(request: HttpRequest, page) -> HttpResponse:
     """GET: the first step, the same for everyone. POST: the screen that answers the post."""
     if request.method in READ:
         # Holds no answer, so the page cache and browsers may keep it like any public page.
-        return _render(request, page, Screen(DANGER, Answers()))
+        return _render(request, page, Guide(page), Screen(DANGER, Answers()))
     if request.method != "POST":
         return HttpResponseNotAllowed([*READ, "POST"])
-    response = _render(request, page, next_screen(Guide(page), request.POST))
+    guide = Guide(page)
+    response = _render(request, page, guide, next_screen(guide, request.POST))
     # A screen after the first shows answers: no browser, proxy or shared cache may keep it.
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 
-def _render(request: HttpRequest, page, screen: Screen) -> TemplateResponse:
+def _render(request: HttpRequest, page, guide: Guide, screen: Screen) -> TemplateResponse:
     context = page.get_context(request)
-    context.update(screen=screen, guide=Guide(page), answers=screen.answers)
+    context.update(screen=screen, guide=guide, answers=screen.answers)
     return TemplateResponse(request, page.get_template(request), context)

@@ -113,3 +113,15 @@ def test_demo_content_links_the_guide_from_home_and_help(client, db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert GuidePage.objects.count() == 1
     assert client.get("/hulp/").content.decode().count(f'href="{URL}"') >= 1
+
+
+def test_the_guide_cannot_move_away_from_its_address(guide_page):
+    page = GuidePage.objects.get(pk=guide_page.pk)
+    page.slug = "gids"
+
+    with translation.override("nl"):
+        with pytest.raises(ValidationError) as refused:
+            page.full_clean()
+        message = str(refused.value.message_dict["slug"])
+
+    assert "/wat-kun-je-doen/" in message

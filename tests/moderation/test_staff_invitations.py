@@ -6,6 +6,7 @@ logs in before she does, hoping to link their own authenticator app.
 
 import re
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -187,3 +188,27 @@ def test_staff_who_already_have_a_second_factor_are_not_invited(home_page):
 
     with pytest.raises(CommandError):
         call_command("invite_staff", "klaar@kring.test")
+
+
+def test_the_invitation_token_reaches_no_log_line(
+    newcomer, django_capture_on_commit_callbacks, caplog
+):
+    url = invite(django_capture_on_commit_callbacks=django_capture_on_commit_callbacks)
+    token = path_of(url).rstrip("/").rsplit("/", 1)[1]
+    staff = password_login(newcomer)
+
+    with caplog.at_level("DEBUG"):
+        staff.get(path_of(url), follow=True)
+        staff.post("/medewerkers/uitnodiging/")
+
+    assert caplog.records
+    assert all(token not in record.getMessage() for record in caplog.records)
+
+
+def test_the_command_prints_neither_the_address_nor_the_link(newcomer):
+    out = StringIO()
+
+    call_command("invite_staff", "nieuw@kring.test", stdout=out)
+
+    assert "invitation sent" in out.getvalue()
+    assert "nieuw@" not in out.getvalue() and "/medewerkers/" not in out.getvalue()
