@@ -43,6 +43,7 @@ CACHED_PAGE_TYPES = frozenset(
     {
         "community.HomePage",
         "community.StandardPage",
+        "bystanders.GuidePage",
         "stories.StoryIndexPage",
         "stories.StoryPage",
         "workshops.WorkshopIndexPage",

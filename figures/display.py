@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -58,7 +59,6 @@ class Display:
     chart: list[ChartRow] = field(default_factory=list)
     chart_height: int = 0
     legend: list[tuple[str, str]] = field(default_factory=list)
-    raw: list[list[int | None]] = field(default_factory=list)
 
     def records(self) -> list[list[str]]:
         """The table as rows of text, header first: what the CSV holds."""
@@ -204,7 +204,6 @@ def display(table_json: dict[str, Any]) -> Display:
         chart=chart,
         chart_height=len(chart) * per_row,
         legend=list(zip(css[: len(chart_values[0]) if chart_values else 0], columns, strict=False)),
-        raw=values,
     )
 
 
@@ -213,8 +212,6 @@ def displays(tables: dict[str, Any], keys: list[str]) -> list[Display]:
 
 
 def as_of_text(day: datetime.date | None) -> str:
-    from django.utils import formats
-
     if day is None:
         return _("not yet: too few published stories")
     return formats.date_format(day, "j F Y")

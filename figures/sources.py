@@ -89,8 +89,10 @@ def statement_results(
     )
     results = []
     for statement in statements:
-        room = statement.room
-        event = room.panel.page if room.panel_id else room.session.page
+        owner = statement.room.panel or statement.room.session
+        if owner is None:
+            continue
+        event = owner.page
         results.append(
             (
                 str(statement.pk),

@@ -92,6 +92,11 @@ _CHOICES: dict[str, Any] = {
     "period": Period,
     "region": Region,
 }
+VOTES = {
+    "agree": gettext_lazy("agree"),
+    "disagree": gettext_lazy("disagree"),
+    "neutral": gettext_lazy("neutral"),
+}
 _MEASURES = {
     "stories": gettext_lazy("stories"),
     "signals": gettext_lazy("signals"),
@@ -207,15 +212,7 @@ def statements_table(
     )
 
 
-VOTES = {
-    "agree": gettext_lazy("agree"),
-    "disagree": gettext_lazy("disagree"),
-    "neutral": gettext_lazy("neutral"),
-}
-_CHOICES_EXTRA = {"vote": VOTES}
-
-
 def column_label(table: Table, key: str, frozen: str) -> str:
-    if table.column_dimension in _CHOICES_EXTRA:
-        return str(_CHOICES_EXTRA[table.column_dimension][key])
+    if table.column_dimension == "vote":
+        return str(VOTES[key])
     return label(table.column_dimension, key, frozen)

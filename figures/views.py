@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from figures import conf
 from figures.display import Display, as_of_text, displays
 from figures.models import FigureRelease
-from figures.releases import current_release
+from figures.releases import current_release, week_start
 from figures.tables import FIGURE_TABLES, PATTERN_TABLES, STORY_TABLES
 
 View = Callable[[HttpRequest, FigureRelease], HttpResponse]
@@ -41,28 +41,30 @@ def _anonymous(request: HttpRequest) -> bool:
 
 
 def cached_for_release(timeout: int) -> Callable[[View], Callable[[HttpRequest], HttpResponse]]:
-    """Keep an anonymous reader's page for as long as the release it shows (or ``timeout``).
+    """Keep an anonymous reader's page for the week (at most ``timeout``): no query on a hit.
 
-    A release never changes once made, so its page can be reused; the key names the release,
-    the path and the language. Signed-in people and anyone with a message waiting get a fresh
-    render (the header shows their account links, the page their messages).
+    A week's release never changes once made, so its page can be reused; the key names the
+    week, the path and the language. Signed-in people and anyone with a message waiting get a
+    fresh render (the header shows their account links, the page their messages).
     """
 
     def decorator(view: View) -> Callable[[HttpRequest], HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest) -> HttpResponse:
-            release = current_release()
             if request.method != "GET" or request.GET or not _anonymous(request):
-                return view(request, release)
-            stamp = release.created_at.timestamp()
-            key = f"figures:page:{request.path}:{request.LANGUAGE_CODE}:{release.pk}:{stamp}"
+                return view(request, current_release())
+            week = week_start(conf.now())
+            key = f"figures:page:{request.path}:{request.LANGUAGE_CODE}:{week}"
             content = cache.get(key)
             if content is not None:
                 response = HttpResponse(content)
                 response["X-Kring-Cache"] = "hit"
                 return response
+            release = current_release()
             response = view(request, release)
-            if response.status_code == 200:
+            # Not while another request is still making this week's release (last week's
+            # figures are shown meanwhile).
+            if response.status_code == 200 and release.week == week:
                 cache.set(key, response.content, timeout)
             response["X-Kring-Cache"] = "miss"
             return response

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,7 +31,7 @@ class CorrectExperienceView(WagtailAdminTemplateMixin, FormView):
     header_icon = "doc-full"
     form_class = ExperienceForm
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self.story = get_object_or_404(StoryPage, pk=kwargs["page_id"])
         check_may_correct(request.user, self.story)
         return super().dispatch(request, *args, **kwargs)

@@ -214,3 +214,32 @@ def test_a_signed_in_reader_gets_a_fresh_page(client, clock, story_with, django_
 
     assert not response.has_header("X-Kring-Cache")
     assert "Mijn gegevens" in response.content.decode()
+
+
+def test_an_editor_publishes_a_report_from_the_admin(client, clock, story_with, home_page):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    from tests.helpers import make_staff, staff_login
+
+    for _n in range(6):
+        story_with(POLICE_NOT_HEARD)
+    clock.weeks_ahead(1)
+    editor, secret = make_staff("Redactie")
+    staff_login(client, editor, secret)
+
+    response = client.post(
+        f"/admin/pages/add/figures/figuressnapshotpage/{home_page.pk}/",
+        nested_form_data(
+            {
+                "title": "Rapportage raadsvergadering",
+                "slug": "rapportage-raad",
+                "intro": rich_text("<p>Voor de raad.</p>"),
+                "action-publish": "publish",
+            }
+        ),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client.get("/rapportage-raad/").content.decode()
+    assert cell(page, "heard", "de politie", "nee") == "5"
+    assert "Voor de raad." in page

@@ -104,3 +104,15 @@ def test_a_visitor_cannot_reach_the_correction_form(client, submit_story):
 
     assert response.status_code in (302, 403)
     assert StoryExperience.objects.get(page_id=story.pk).version == 1
+
+
+def test_the_published_story_never_shows_the_answers(client, submit_story):
+    story, _path, _response = submit_story(**ANSWERS)
+    revision = story.get_latest_revision()
+    revision.publish()
+
+    page = client.get(story.url).content.decode()
+
+    assert client.get(story.url).status_code == 200
+    assert "Utrecht" not in page
+    assert "Gehoord" not in page and "gehoord" not in page

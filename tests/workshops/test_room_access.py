@@ -126,3 +126,14 @@ def test_the_join_page_says_what_the_link_is(client, registered_only, event_sess
     assert "Welkom, Merel" in html
     assert "Met deze browser kun je nu onder een schuilnaam meedoen" in html
     assert "no-store" in page["Cache-Control"]
+
+
+def test_a_workshop_with_a_room_says_who_may_take_part_too(client, workshop, session):
+    LiveRoom.objects.create(session=session, title="Avond", slug="avond", status="open")
+    assert "Iedereen kan onder een schuilnaam meedoen" in client.get(workshop.url).content.decode()
+
+    workshop.rooms_for_registered = True
+    workshop.save_revision().publish()
+
+    html = client.get(workshop.url).content.decode()
+    assert "Alleen wie zich heeft aangemeld en een plaats heeft, kan meedoen" in html

@@ -64,6 +64,13 @@ class BookablePage(RoutablePageMixin, Page):
     def next_session(self):
         return self.upcoming_sessions().first()
 
+    def has_live_rooms(self):
+        from live.models import LiveRoom
+
+        pk = self.pk
+        rooms = LiveRoom.objects.filter(models.Q(panel__page_id=pk) | models.Q(session__page_id=pk))
+        return rooms.exists()
+
     def route_url(self, name, **kwargs):
         """The site-relative URL of one of this page's sub-URLs."""
         return self.url.rstrip("/") + "/" + self.reverse_subpage(name, kwargs=kwargs)
@@ -76,6 +83,7 @@ class BookablePage(RoutablePageMixin, Page):
         caching.track_page(request, self)
         sessions = list(self.upcoming_sessions())
         caching.track_sessions(request, sessions)
+        context["has_rooms"] = bool(self.pk) and self.has_live_rooms()
         for session in sessions:
             session.register_url = (
                 self.route_url("register", session_id=session.pk) if session.pk else ""
@@ -180,14 +188,6 @@ class EventPage(BookablePage):
     parent_page_types = ["workshops.EventIndexPage"]
     subpage_types = []
     template = "workshops/event_page.html"
-
-    def get_context(self, request, *args, **kwargs):
-        from live.models import LiveRoom
-
-        context = super().get_context(request, *args, **kwargs)
-        rooms = LiveRoom.objects.filter(models.Q(panel__page=self) | models.Q(session__page=self))
-        context["has_rooms"] = bool(self.pk) and rooms.exists()
-        return context
 
     class Meta:
         verbose_name = _("event")
