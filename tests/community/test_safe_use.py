@@ -5,6 +5,7 @@ import re
 import pytest
 
 from community.models import StandardPage
+from concerns.models import ConcernPage
 
 
 def test_the_safety_page_says_what_the_quick_exit_cannot_hide_and_covers_phones(client, db):
@@ -75,3 +76,13 @@ def test_the_footer_offers_a_way_for_people_who_cannot_call(client, help_page):
     assert 'href="https://veiligthuis.nl/"' in footer
     assert 'href="tel:112"' in footer
     assert 'href="tel:08002000"' in footer
+
+
+def test_the_concern_tool_offers_both_numbers_as_tap_to_call_links(client, home_page):
+    page = home_page.add_child(instance=ConcernPage(title="Bezorgd om je buren?", slug="buren"))
+    page.save_revision().publish()
+
+    html = client.get(page.url).content.decode()
+
+    assert '<a href="tel:08002000">0800-2000</a>' in html
+    assert '<a href="tel:112">112</a>' in html

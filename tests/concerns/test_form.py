@@ -16,7 +16,7 @@ def test_page_explains_the_tool_calmly_before_the_form(client, concern_page):
     assert "Het is geen melding" in html
     assert "anoniem" in html
     assert "0800-2000" in html
-    assert "Is er nu iemand in gevaar? Bel 112." in html
+    assert 'Is er nu iemand in gevaar? Bel <a href="tel:112">112</a>.' in html
     assert 'name="postcode"' in html and 'name="house_number"' in html
     assert 'name="addition"' in html and 'name="noticed"' in html and 'name="when"' in html
     # Nothing free-text about people: every other input is a checkbox, a radio or hidden.

@@ -102,7 +102,12 @@ def demo():
         "/hulp/",
         "/veilig-gebruiken/",
         "/bezorgd-om-je-buren/",
+        "/wat-kun-je-doen/",
+        "/verhalen/patronen/",
+        "/cijfers/",
+        "/workshops/",
         "/workshops/samen-staan-we-sterker/",
+        "/evenementen/",
         "/evenementen/9-december/",
         room.get_absolute_url(),
     ]
