@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import timezone
 
 from stories.formatting import text_to_html
 from stories.models import STORIES_PER_PAGE
@@ -82,7 +83,8 @@ def test_a_story_shows_pseudonym_date_themes_reading_time_and_warnings_before_th
 
     assert '<h1 id="story-title">Wat ik niet meer accepteer</h1>' in html
     assert "Door Lotus" in html
-    assert story.first_published_at.strftime("%Y-%m-%d") in html
+    # The page shows the local (Amsterdam) date, which near midnight is not the UTC one.
+    assert timezone.localtime(story.first_published_at).strftime("%Y-%m-%d") in html
     assert "3 minuten lezen" in html
     assert "Herstel en verder gaan" in html
     warning = html.index("Voordat je leest")
