@@ -190,7 +190,7 @@ def test_beyond_the_sitewide_hourly_cap_nothing_is_stored_and_help_is_shown(neig
     assert Signal.objects.count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs concurrent writers: run with DATABASE_URL=postgres://...",
