@@ -2,6 +2,7 @@
 
 import os
 import threading
+from typing import Any, ClassVar
 
 import redis
 
@@ -74,13 +75,14 @@ class ProcessRedisPool(redis.BlockingConnectionPool):
     up to 5 s for a free connection rather than failing at its maximum.
     """
 
-    _pools = {}
-    _lock = threading.Lock()
+    _pools: ClassVar[dict[tuple[str, str], "ProcessRedisPool"]] = {}
+    # Not `_lock`: every redis-py pool has an RLock of its own under that name.
+    _pools_lock: ClassVar[threading.Lock] = threading.Lock()
 
     @classmethod
-    def from_url(cls, url, **kwargs):
+    def from_url(cls, url: str, **kwargs: Any) -> "ProcessRedisPool":
         key = (url, repr(sorted(kwargs.items())))
-        with cls._lock:
+        with cls._pools_lock:
             pool = cls._pools.get(key)
             if pool is None or pool.pid != os.getpid():
                 kwargs.setdefault("max_connections", 100)
