@@ -39,18 +39,18 @@ class Address:
     number: int
     addition: str = ""
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "<Address (hidden)>"
 
     __str__ = __repr__
 
     @property
-    def key(self):
+    def key(self) -> str:
         return address_key(self)
 
 
 @sensitive_variables()
-def normalise_postcode(value):
+def normalise_postcode(value: str | None) -> str:
     """'1234 ab' -> '1234AB', or a ValidationError saying what is wrong."""
     postcode = _SPACES.sub("", value or "").upper()
     if not postcode:
@@ -71,7 +71,7 @@ def normalise_postcode(value):
 
 
 @sensitive_variables()
-def normalise_addition(value):
+def normalise_addition(value: str | None) -> str:
     """' -a ' -> 'A': upper case, without spaces, hyphens, dots or slashes."""
     addition = _ADDITION_SEPARATORS.sub("", (value or "").strip()).upper()
     if not addition:
@@ -91,21 +91,21 @@ def normalise_addition(value):
 
 
 @sensitive_variables()
-def split_house_number(value):
+def split_house_number(value: str | None) -> tuple[int, str]:
     """'12a' -> (12, 'a'); '12' -> (12, ''). Raises a ValidationError for anything else."""
     text = (value or "").strip()
     if not text:
         raise ValidationError(_("Enter the house number."), code="required")
     if text.isdigit():
-        number, addition = text, ""
+        digits, addition = text, ""
     else:
         match = _NUMBER_WITH_ADDITION.fullmatch(text)
         if not match:
             raise ValidationError(
                 _("Enter the house number in digits, for example 12."), code="number_format"
             )
-        number, addition = match.groups()
-    number = int(number)
+        digits, addition = match.groups()
+    number = int(digits)
     if not 1 <= number <= MAX_HOUSE_NUMBER:
         raise ValidationError(
             _("A house number is between 1 and %(max)d.") % {"max": MAX_HOUSE_NUMBER},
@@ -115,7 +115,7 @@ def split_house_number(value):
 
 
 @sensitive_variables()
-def address_key(address):
+def address_key(address: Address) -> str:
     """HMAC-SHA256 of the normalised address under KRING_ADDRESS_KEY, as 64 hex characters."""
     secret = settings.KRING_ADDRESS_KEY
     if not secret:

@@ -6,5 +6,5 @@ class ConcernsConfig(AppConfig):
     name = "concerns"
     verbose_name = _("Neighbour concerns")
 
-    def ready(self):
+    def ready(self) -> None:
         from concerns import checks  # noqa: F401

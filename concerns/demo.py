@@ -1,5 +1,6 @@
 """Demo content: the /bezorgd-om-je-buren/ page under the home page. No demo signals."""
 
+from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from community.demo import get_home
@@ -12,7 +13,7 @@ INTRO = (
 
 
 @transaction.atomic
-def seed(command):
+def seed(command: BaseCommand) -> None:
     if ConcernPage.objects.exists():
         return
     home = get_home()

@@ -1,10 +1,16 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from concerns.addresses import Address, normalise_addition, normalise_postcode, split_house_number
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # What a neighbour may tick. No free text: nothing about people is written down here.
 NOTICED = [
@@ -70,16 +76,16 @@ class ConcernForm(forms.Form):
 
     too_long = _("This is longer than an address field can be.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ADDRESS_FIELDS:
             self.fields[name].error_messages["max_length"] = self.too_long
-        self.address = None
+        self.address: Address | None = None
 
-    def address_fields(self):
+    def address_fields(self) -> list[BoundField]:
         return [self["postcode"], self["house_number"], self["addition"]]
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         super().full_clean()
         # Tie each error to its input for screen readers, next to the shared hint.
         for name in self.errors:
@@ -88,11 +94,11 @@ class ConcernForm(forms.Form):
                 self.fields[name].widget.attrs["aria-describedby"] = described
 
     @sensitive_variables()
-    def clean_postcode(self):
+    def clean_postcode(self) -> str:
         return normalise_postcode(self.cleaned_data["postcode"])
 
     @sensitive_variables()
-    def clean_house_number(self):
+    def clean_house_number(self) -> tuple[int, str]:
         return split_house_number(self.cleaned_data["house_number"])
 
     @sensitive_variables()
@@ -119,7 +125,7 @@ class ConcernForm(forms.Form):
             self.address = Address(postcode=postcode, number=number, addition=addition)
         return cleaned
 
-    def noticed_labels(self):
+    def noticed_labels(self) -> list[StrOrPromise]:
         chosen = set(self.cleaned_data.get("noticed", []))
         return [label for value, label in NOTICED if value in chosen]
 

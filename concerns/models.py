@@ -42,7 +42,7 @@ class ConcernPage(RoutablePageMixin, Page):
     @method_decorator(sensitive_post_parameters())
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         hide_request_from_error_reports(request)
-        response = super().serve(request, *args, **kwargs)
+        response: HttpResponse = super().serve(request, *args, **kwargs)
         # Nothing from this tool may be kept by a browser, proxy or shared computer's cache.
         response["Cache-Control"] = "no-store"
         if request.method not in ("GET", "HEAD") or request.path != self.url:

@@ -117,7 +117,8 @@ def _addresses_key(client: str, day: datetime.date) -> str:
 
 def _spend_address(client: str, day: datetime.date, *, checked: bool) -> bool:
     """Count one address against the client's day; False when the day's addresses are spent."""
-    return allow(_addresses_key(client, day), conf.addresses_per_day(checked=checked), DAY)
+    # community.ratelimit is not typed yet: bool() states what allow() returns.
+    return bool(allow(_addresses_key(client, day), conf.addresses_per_day(checked=checked), DAY))
 
 
 def _batch(address_key: str, day: datetime.date) -> int:
@@ -130,8 +131,8 @@ def _batch(address_key: str, day: datetime.date) -> int:
 
 def _sitewide_budget(*, checked: bool) -> bool:
     if checked:
-        return allow("concerns:checked", conf.checked_per_hour(), HOUR)
-    return allow("concerns:unchecked", conf.unchecked_per_hour(), HOUR)
+        return bool(allow("concerns:checked", conf.checked_per_hour(), HOUR))
+    return bool(allow("concerns:unchecked", conf.unchecked_per_hour(), HOUR))
 
 
 def submit_signal(address_key: str, client: str, *, checked: bool) -> Outcome:
@@ -188,7 +189,7 @@ def band_for_link(signal: Signal, client: str) -> str:
     """
     day = today()
     memo = _link_day_key(signal, day)
-    shown = cache.get(memo)
+    shown: str | None = cache.get(memo)
     if shown:
         return shown
     marker = _seen_key(client, signal.address_key, day)
