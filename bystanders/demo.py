@@ -1,5 +1,6 @@
 """Demo content: the guide at /wat-kun-je-doen/ and a pointer to it on /hulp/."""
 
+from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from bystanders.content import page_fields
@@ -16,7 +17,7 @@ HELP_SECTION = (
 
 
 @transaction.atomic
-def seed(command) -> None:
+def seed(command: BaseCommand) -> None:
     home = get_home()
     if home is None:
         command.stdout.write("  no home page yet: skipped /wat-kun-je-doen/")

@@ -1,7 +1,12 @@
 """/wat-kun-je-doen/: the bystanders' guide, a page whose steps editors write in Wagtail."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -12,12 +17,15 @@ from wagtail.models import Page
 from bystanders.blocks import MeldcodeStepBlock, OptionBlock, RelationBlock, SignGroupBlock
 from community.models import EDITOR_FEATURES
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 LEAVE_EMPTY = _("Leave empty for the standard text.")
 # The guide's posts skip the CSRF check at this path only (config/urls.py, bystanders/views.py).
 SLUG = "wat-kun-je-doen"
 
 
-def _text(label: str, *, long: bool = False) -> models.Field:
+def _text(label: StrOrPromise, *, long: bool = False) -> models.Field:
     if long:
         return models.TextField(label, blank=True, help_text=LEAVE_EMPTY)
     return models.CharField(label, max_length=200, blank=True, help_text=LEAVE_EMPTY)
@@ -111,7 +119,7 @@ class GuidePage(Page):
             )
 
     @method_decorator(sensitive_post_parameters())
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from bystanders.views import serve_guide
 
         return serve_guide(request, self)

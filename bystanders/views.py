@@ -7,6 +7,11 @@ forging site cannot read (same-origin policy, `Cross-Origin-Resource-Policy: sam
 Only the guide page is exempt: any other page served at the guide's path is checked as usual.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
@@ -18,8 +23,15 @@ from wagtail.models import Page
 from bystanders.walk import DANGER, Answers, Guide, Screen, next_screen
 from community.csrf import CsrfViewMiddleware
 
+if TYPE_CHECKING:
+    from bystanders.models import GuidePage
+
 READ = ("GET", "HEAD")
-_checked_serve = decorator_from_middleware(CsrfViewMiddleware)(wagtail_views.serve)
+# django-stubs types a middleware decorator's result as "a view or a decorator"; here it is the
+# view: Wagtail's serve with the CSRF check in front.
+_checked_serve = cast(
+    Callable[..., HttpResponse], decorator_from_middleware(CsrfViewMiddleware)(wagtail_views.serve)
+)
 
 
 @csrf_exempt
@@ -34,7 +46,7 @@ def guide_path(request: HttpRequest) -> HttpResponse:
     return _checked_serve(request, path)
 
 
-def serve_guide(request: HttpRequest, page) -> HttpResponse:
+def serve_guide(request: HttpRequest, page: GuidePage) -> HttpResponse:
     """GET: the first step, the same for everyone. POST: the screen that answers the post."""
     if request.method in READ:
         # Holds no answer, so the page cache and browsers may keep it like any public page.
@@ -49,7 +61,9 @@ def serve_guide(request: HttpRequest, page) -> HttpResponse:
     return response
 
 
-def _render(request: HttpRequest, page, guide: Guide, screen: Screen) -> TemplateResponse:
+def _render(
+    request: HttpRequest, page: GuidePage, guide: Guide, screen: Screen
+) -> TemplateResponse:
     context = page.get_context(request)
     context.update(screen=screen, guide=guide, answers=screen.answers)
     return TemplateResponse(request, page.get_template(request), context)

@@ -9,12 +9,17 @@ dropped, never echoed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from bystanders.blocks import OptionKind, RelationKind
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from bystanders.models import GuidePage
 
 # The screens in order; "emergency" is what answering "yes" to the danger question shows.
 DANGER, EMERGENCY, RELATION, SIGNS, OPTIONS, SUMMARY = (
@@ -85,7 +90,7 @@ class Option:
 class Guide:
     """The page's content, as lookups by the ids its forms send."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: GuidePage) -> None:
         self.relations = tuple(
             Relation(
                 id=child.id or str(index),
@@ -181,7 +186,7 @@ class Screen:
         return STEP_NUMBER.get(self.name)
 
     @property
-    def sections(self) -> list[tuple[str, str, list[Option]]]:
+    def sections(self) -> list[tuple[str, StrOrPromise, list[Option]]]:
         """The options by kind of step, in the guide's order: (kind, heading, options)."""
         return [
             (kind, label, [option for option in self.options if option.kind == kind])

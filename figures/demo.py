@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -55,7 +55,7 @@ def _answers(chance: random.Random) -> Answers:
 
 
 @transaction.atomic
-def seed(command: Any) -> None:
+def seed(command: BaseCommand) -> None:
     if not settings.DEBUG:
         command.stdout.write("  skipped: demo figures are for development only (DEBUG off)")
         return
