@@ -3,6 +3,8 @@
 Kept apart from demo.py so that tests build the same guide that a new site starts with.
 """
 
+from typing import Any
+
 INTRO = (
     "Je hoorde of zag iets bij iemand in je buurt, familie, vriendenkring of op je werk, en je "
     "twijfelt: is dit ernstig genoeg, en wat kan ik doen? Deze gids helpt je in vijf korte "
@@ -359,7 +361,7 @@ MELDCODE_STEPS = [
 ]
 
 
-def page_fields() -> dict:
+def page_fields() -> dict[str, Any]:
     """The content of a new guide page, in the shape its StreamFields take."""
     return {
         "intro": INTRO,
@@ -371,7 +373,7 @@ def page_fields() -> dict:
     }
 
 
-def _option(option: dict) -> dict:
+def _option(option: dict[str, Any]) -> dict[str, Any]:
     from wagtail.rich_text import RichText
 
     return {**option, "body": RichText(option["body"])}

@@ -25,7 +25,7 @@ LEAVE_EMPTY = _("Leave empty for the standard text.")
 SLUG = "wat-kun-je-doen"
 
 
-def _text(label: StrOrPromise, *, long: bool = False) -> models.Field:
+def _text(label: StrOrPromise, *, long: bool = False) -> models.Field[Any, Any]:
     if long:
         return models.TextField(label, blank=True, help_text=LEAVE_EMPTY)
     return models.CharField(label, max_length=200, blank=True, help_text=LEAVE_EMPTY)

@@ -42,7 +42,8 @@ def guide_path(request: HttpRequest) -> HttpResponse:
     path = request.path_info.lstrip("/")
     route = Page.route_for_request(request, path)
     if route is not None and isinstance(route[0], GuidePage):
-        return wagtail_views.serve(request, path)
+        response: HttpResponse = wagtail_views.serve(request, path)
+        return response
     return _checked_serve(request, path)
 
 

@@ -62,7 +62,7 @@ class FiguresSnapshotPage(RoutablePageMixin, Page):
         from figures import conf
         from figures.display import as_of_text, displays
 
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context["pattern_tables"] = displays(self.tables, PATTERN_TABLES)
         context["figure_tables"] = displays(self.tables, FIGURE_TABLES)
         context["stories_as_of_text"] = as_of_text(self.stories_as_of)
