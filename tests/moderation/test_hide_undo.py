@@ -275,3 +275,15 @@ def test_undo_leaves_hidden_what_reports_hid_before_the_moderator(moderator, roo
     # Still hidden by reports, so the queue can restore it.
     queue = moderator.get(QUEUE).content.decode()
     assert 'value="restore"' in queue
+
+
+def test_the_confirmation_shows_a_chat_message_among_the_messages_around_it(moderator, room):
+    say(room, "Sam", "Goedenavond allemaal")
+    message = say(room, "Merel", "Ik heb ze gebeld, ze luisterden echt")
+    report(message, "198.51.100.1")
+
+    html = moderator.get(HIDE_URL.format("chatbericht", message.pk)).content.decode()
+
+    assert "Goedenavond allemaal" in html
+    assert 'aria-current="true"' in html
+    assert "Alleen moderatoren zien het dan nog." in html
