@@ -12,7 +12,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from moderation import conf
 from moderation.admin_views import GONE, ModeratorOnlyMixin
 from moderation.forms import HideForm
-from moderation.hiding import do_hide, do_undo_hide, find_hide, reason_label, undo_deadline
+from moderation.hiding import (
+    check_undo,
+    do_hide,
+    do_undo_hide,
+    find_hide,
+    reason_label,
+    undo_deadline,
+)
 from moderation.models import Report
 from moderation.queue import item_row
 from moderation.registry import NotRestorable, Refused, adapter_for_slug
@@ -117,6 +124,11 @@ class UndoHideView(QueueStepView):
     def get(self, request, *args, **kwargs):
         if self.item is None or self.entry is None:
             return self._gone()
+        try:
+            check_undo(self.item, self.entry, request.user)
+        except Refused as refused:
+            messages.error(request, refused.message)
+            return _back_to_queue()
         data = self.entry.data or {}
         context = self.get_context_data(
             row=item_row(self.adapter, self.item),

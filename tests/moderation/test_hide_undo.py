@@ -164,6 +164,7 @@ def test_a_second_undo_changes_nothing_and_says_so(moderator, reported_page):
 
     assert response.status_code == 200
     assert "is al ongedaan gemaakt" in response.content.decode()
+    assert "is al ongedaan gemaakt" in moderator.get(link, follow=True).content.decode()
     assert not page_is_public(reported_page)
     assert PageLogEntry.objects.filter(action="kring.moderation.undo_hide").count() == 1
 
