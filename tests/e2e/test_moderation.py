@@ -55,6 +55,8 @@ def test_story_reported_three_times_stays_online_flagged_and_a_moderator_hides_i
 
     admin.wait_for_url("**/admin/moderatie/")
     admin.get_by_text("is verborgen en de meldingen zijn gesloten").wait_for()
+    assert admin.locator("#recently-hidden + p + table", has_text="Mijn weg terug").is_visible()
+    screenshot(admin, "moderation-queue-after-hiding")
     assert reader.goto(story_url).status == 404
     reader.goto(site_url + story_index.url)
     assert reader.get_by_text("Mijn weg terug").count() == 0
