@@ -7,6 +7,6 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Commitments")
 
     def ready(self):
-        from commitments import caching
+        from commitments import signals
 
-        caching.connect()
+        signals.connect()

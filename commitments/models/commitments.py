@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Revision, RevisionMixin
@@ -18,18 +19,18 @@ from wagtail.models import Revision, RevisionMixin
 class Status(models.TextChoices):
     """What editors set. "Te laat" is not among them: it is derived (see `Commitment.shown`)."""
 
-    OPEN = "open", _("open")
-    IN_PROGRESS = "bezig", _("in progress")
-    DONE = "gedaan", _("done")
+    OPEN = "open", pgettext_lazy("commitment status", "open")
+    IN_PROGRESS = "bezig", pgettext_lazy("commitment status", "in progress")
+    DONE = "gedaan", pgettext_lazy("commitment status", "done")
 
 
 class Shown(models.TextChoices):
     """The status a visitor sees: an editor's status, or "late" once the due date has passed."""
 
-    OPEN = "open", _("open")
-    IN_PROGRESS = "bezig", _("in progress")
-    DONE = "gedaan", _("done")
-    LATE = "te-laat", _("late")
+    OPEN = "open", pgettext_lazy("commitment status", "open")
+    IN_PROGRESS = "bezig", pgettext_lazy("commitment status", "in progress")
+    DONE = "gedaan", pgettext_lazy("commitment status", "done")
+    LATE = "te-laat", pgettext_lazy("commitment status", "late")
 
 
 class Role(models.TextChoices):
@@ -84,7 +85,9 @@ class Commitment(RevisionMixin, ClusterableModel):
     panel_title = models.CharField(_("panel title"), max_length=200, blank=True, editable=False)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     organisation = models.CharField(
-        _("organisation"), max_length=200, help_text=_("E.g. Gemeente Utrecht, Veilig Thuis.")
+        pgettext_lazy("commitment", "organisation"),
+        max_length=200,
+        help_text=_("E.g. Gemeente Utrecht, Veilig Thuis."),
     )
     person_name = models.CharField(
         _("name of the person"),
