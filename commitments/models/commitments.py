@@ -189,10 +189,12 @@ class Commitment(RevisionMixin, ClusterableModel):
     @property
     def who(self) -> str:
         """Name (with consent), role and organisation, as the public page shows them."""
-        role = self.get_role_display()
+        # An organisation speaks for itself: "organisation or agency, Veilig Thuis" says nothing.
+        role = "" if self.role == Role.ORGANISATION else str(self.get_role_display())
+        where = f"{role}, {self.organisation}" if role else self.organisation
         if self.person_name and self.name_consent:
-            return f"{self.person_name} ({role}, {self.organisation})"
-        return f"{capfirst(role)}, {self.organisation}"
+            return f"{self.person_name} ({where})"
+        return capfirst(where)
 
     def late_from(self) -> datetime.datetime | None:
         """The moment this commitment turns late, if it has not yet."""

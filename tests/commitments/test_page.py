@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from commitments.models import CommitmentUpdate, Status
+from commitments.models import CommitmentUpdate, Role, Status
 from community.models import StandardPage
 from community.page_cache import STATUS_HEADER
 
@@ -67,10 +67,13 @@ def test_an_unknown_status_filter_shows_all_without_an_error(
 
 def test_a_name_is_shown_only_with_consent(client, commitments_page, make_commitment):
     make_commitment(person_name="Fatima de Vries", name_consent=True, organisation="Gemeente A")
+    make_commitment(role=Role.ORGANISATION, organisation="Veilig Thuis Utrecht")
 
     html = texts(client.get(LIST))
 
     assert "Fatima de Vries (raadslid, Gemeente A)" in html
+    # An organisation is named by itself, not as "organisation or agency, ...".
+    assert "<dd>Veilig Thuis Utrecht</dd>" in html
 
 
 def test_a_commitments_own_page_lists_its_updates_and_offers_to_follow(
