@@ -58,22 +58,31 @@ class CommitmentForm(WagtailAdminModelForm):
         return super().save(commit)
 
 
+# Choices rather than booleans: the admin's filter pill then reads "Late: yes", not "True".
+YES_NO = [("1", _("yes")), ("0", _("no"))]
+
+
 class CommitmentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     event = django_filters.ModelChoiceFilter(
         label=_("Event"), field_name="panel__page", queryset=EventPage.objects.order_by("title")
     )
-    overdue = django_filters.BooleanFilter(label=_("Late"), method="filter_overdue")
-    published = django_filters.BooleanFilter(label=_("Published"))
+    overdue = django_filters.ChoiceFilter(
+        label=_("Late"), choices=YES_NO, method="filter_overdue", empty_label=_("All")
+    )
+    published = django_filters.ChoiceFilter(
+        label=_("Published"), choices=YES_NO, method="filter_published", empty_label=_("All")
+    )
 
     class Meta:
         model = Commitment
         fields: list[str] = []
 
     def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.overdue() if value else queryset.not_overdue()
+        return queryset.overdue() if value == "1" else queryset.not_overdue()
+
+    def filter_published(self, queryset, name, value):
+        return queryset.filter(published=value == "1")
 
 
 class CommitmentIndexView(IndexView):

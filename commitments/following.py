@@ -64,6 +64,8 @@ def do_follow(actor: object, commitment: Commitment, *, email: str, language: st
                     )
             except IntegrityError:  # the same address, at the same moment
                 follower = _existing(commitment, email)
+        if follower is None:  # the other one left again in between: nothing to tell
+            return
         if not _may_mail(email, commitment):
             return
         if follower.confirmed_at is not None:

@@ -21,12 +21,12 @@ FILTERS = [("", _("All")), *Shown.choices]
 def index_context(request: HttpRequest, page: CommitmentIndexPage) -> dict:
     caching.track(request)
     wanted = request.GET.get("status", "")
-    commitments = queries.published()
+    found = queries.published()
     if wanted in Shown.values:
-        commitments = commitments.shown_as(wanted)
+        found = found.shown_as(wanted)
     else:
         wanted = ""
-    commitments = list(commitments)
+    commitments = list(found)
     caching.track(request, commitments)
     annotate(page, commitments)
     filters = [

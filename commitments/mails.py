@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, translation
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 PREFIX = "commitments/mail/"
 
 
-def _page(commitment: Commitment) -> CommitmentIndexPage | None:
+def _page() -> CommitmentIndexPage | None:
     from commitments.models import CommitmentIndexPage
 
     return CommitmentIndexPage.objects.live().first()
@@ -45,7 +46,7 @@ def _follower_context(follower: Follower, page: CommitmentIndexPage, **extra) ->
 
 
 def _send(template: str, follower: Follower, build) -> None:
-    page = _page(follower.commitment)
+    page = _page()
     if page is None or not follower.email:
         return
     with translation.override(follower.language):
@@ -92,9 +93,11 @@ def send_editor_reminder(email: str, before: list[Commitment], overdue: list[Com
             ),
         }
 
-    context = {
-        "before": [item(c) for c in before],
-        "overdue": [item(c) for c in overdue],
-        "days": conf.reminder_lead_days(),
-    }
-    queue_mail(PREFIX + "editor_reminder", email, context)
+    # Editors read Kring in Dutch; a management command may run without any language active.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "before": [item(c) for c in before],
+            "overdue": [item(c) for c in overdue],
+            "days": conf.reminder_lead_days(),
+        }
+        queue_mail(PREFIX + "editor_reminder", email, context)

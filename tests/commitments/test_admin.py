@@ -123,7 +123,7 @@ def test_editors_search_and_filter_the_list(editor_client, panels, make_commitme
     make_commitment(organisation="Politie", what="Gedaan.", status=Status.DONE)
 
     found = editor_client.get(ADMIN, {"q": "terugbellen"}).content.decode()
-    late = editor_client.get(ADMIN, {"overdue": "true"}).content.decode()
+    late = editor_client.get(ADMIN, {"overdue": "1"}).content.decode()
     done = editor_client.get(ADMIN, {"status": "gedaan"}).content.decode()
     by_event = editor_client.get(ADMIN, {"event": panels[0].page_id}).content.decode()
 

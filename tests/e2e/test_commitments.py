@@ -74,3 +74,39 @@ def test_a_visitor_follows_a_commitment_with_the_keyboard_and_no_scripts(
     expect(page.get_by_role("heading", level=1)).to_have_text("Je volgt deze toezegging")
     screenshot(page, "commitments-followed-nl-390")
     assert Follower.objects.get().confirmed_at is not None
+
+
+def test_an_editor_posts_an_update_that_reaches_the_page_and_the_followers(
+    new_context, site_url, paths, screenshot
+):
+    from django.utils import timezone
+
+    from tests.helpers import browser_staff_login, make_staff
+
+    commitment = Commitment.objects.not_overdue().filter(status=Status.IN_PROGRESS).get()
+    Follower.objects.create(
+        commitment=commitment, email="volger@example.org", confirmed_at=timezone.now()
+    )
+    editor, secret = make_staff("Redactie")
+    admin = new_context().new_page()
+    browser_staff_login(admin, site_url, editor, secret)
+
+    admin.goto(site_url + "/admin/snippets/commitments/commitment/?overdue=1")
+    screenshot(admin, "commitments-admin-list-late")
+    expect(admin.locator("#listing-results tbody tr")).to_have_count(1)
+    admin.goto(site_url + f"/admin/snippets/commitments/commitment/edit/{commitment.pk}/")
+    admin.locator("#id_updates-ADD").click()
+    admin.locator("textarea[name^='updates-'][name$='-text']").last.fill(
+        "Alle teams bellen nu binnen vijf werkdagen terug."
+    )
+    admin.locator("select[name^='updates-'][name$='-status']").last.select_option("gedaan")
+    screenshot(admin, "commitments-admin-edit")
+    admin.get_by_role("button", name=re.compile("^Opslaan$|^Save$")).first.click()
+    admin.wait_for_url("**/admin/snippets/commitments/commitment/**")
+
+    reader = new_context().new_page()
+    reader.goto(site_url + f"/toezeggingen/{commitment.pk}/")
+    expect(reader.locator(".commitment-status")).to_have_text("gedaan")
+    expect(reader.get_by_text("Alle teams bellen nu binnen vijf werkdagen terug.")).to_be_visible()
+    [message] = [m for m in mail.outbox if m.to == ["volger@example.org"]]
+    assert "Alle teams bellen nu binnen vijf werkdagen terug." in message.body
