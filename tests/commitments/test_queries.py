@@ -26,3 +26,13 @@ def test_a_commitment_outlives_its_panel_with_the_titles_it_was_made_under(
     assert commitment.panel is None
     assert commitment.event_title == event.title
     assert commitment.panel_title == "Het Verdrag van Istanbul"
+
+
+def test_detail_url_points_at_a_published_commitments_page(
+    client, commitments_page, make_commitment
+):
+    shown = make_commitment()
+    hidden = make_commitment(published=False)
+
+    assert client.get(queries.detail_url(shown)).status_code == 200
+    assert queries.detail_url(hidden) == ""
