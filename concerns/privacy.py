@@ -58,6 +58,7 @@ class AlwaysSafeExceptionReporterFilter(SafeExceptionReporterFilter):
 
 
 def hide_request_from_error_reports(request: HttpRequest) -> None:
+    # Django's documented per-request hook; django-stubs does not declare it on HttpRequest.
     request.exception_reporter_filter = AlwaysSafeExceptionReporterFilter()  # type: ignore[attr-defined]
 
 

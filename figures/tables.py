@@ -125,6 +125,7 @@ def _experience_table(question: Question, answered: Sequence[Answers]) -> Table:
     counts: dict[tuple[str, str], int] = Counter()
     for answers in answered:
         for organisation, replies in answers["organisations"].items():
+            # Question's values are OrganisationAnswers' keys; mypy cannot tie the two together.
             reply = replies[question.value]  # type: ignore[literal-required]
             if reply:
                 counts[(organisation, reply)] += 1
