@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "moderation",
     "bystanders",
     "figures",
+    "eventreports",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",
