@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -107,8 +107,11 @@ class ReportQuestionViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     list_display = [
-        Column(
-            "text", label=gettext_lazy("Question"), accessor=lambda e: Truncator(e.text).chars(90)
+        TitleColumn(
+            "text",
+            label=gettext_lazy("Question"),
+            accessor=lambda entry: Truncator(entry.text).chars(90),
+            url_name="report_questions:edit",
         ),
         Column("panel", label=gettext_lazy("Event and panel"), accessor=_panel),
         Column("status", label=gettext_lazy("Status"), accessor=_status, sort_key="status"),
