@@ -61,6 +61,10 @@ def test_a_written_answer_in_the_admin_appears_on_the_report(
     assert_accessible(reader)
     screenshot(reader, "eventreport-nl-1280")
 
+    reader.emulate_media(media="print")  # on paper: the report, without the quick exit
+    expect(reader.locator(".quick-exit")).to_be_hidden()
+    expect(answer).to_be_visible()
+
 
 @pytest.mark.parametrize("language", ["nl-NL", "en-GB"])
 @pytest.mark.parametrize("width", [390, 1280])
