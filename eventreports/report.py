@@ -114,6 +114,17 @@ class Report:
                                 str(figure.share),
                             ]
                         )
+                for role, shares in split_rows(statement.split):
+                    for measure, value in shares:
+                        rows.append(
+                            [
+                                panel.title,
+                                _("statement"),
+                                statement.text,
+                                f"{role}: {measure}",
+                                value,
+                            ]
+                        )
             for figure in [panel.received, *panel.question_figures, *panel.chat_figures]:
                 rows.append([panel.title, _("moderation"), "", figure.label, figure.text])
             for item in [
@@ -141,6 +152,7 @@ class Report:
                                 figure.key: {"count": figure.text, "share": figure.share}
                                 for figure in statement.figures
                             },
+                            "by_role": statement.split.as_dict() if statement.split else None,
                         }
                         for statement in panel.statements
                     ],
@@ -170,6 +182,28 @@ class Report:
                 for panel in self.panels
             ],
         }
+
+
+def split_rows(split: Any) -> list[tuple[str, list[tuple[str, str]]]]:
+    """A role split as the CSV writes it: per role, its shares or "too few votes"."""
+    if split is None:
+        return []
+    rows = []
+    for row in split.roles:
+        if row.suppressed:
+            rows.append((row.label, [(_("votes"), _("too few votes"))]))
+        else:
+            rows.append(
+                (
+                    row.label,
+                    [
+                        (f"{_('agree')} (%)", str(row.agree)),
+                        (f"{_('disagree')} (%)", str(row.disagree)),
+                        (f"{_('neutral')} (%)", str(row.neutral)),
+                    ],
+                )
+            )
+    return rows
 
 
 def _statement(statement) -> StatementResult:

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import timedelta
 
 import pytest
@@ -153,3 +154,52 @@ def test_a_new_answer_makes_the_cached_report_stale(report_page, asker, room):
     )
 
     assert "We starten in maart." in Client().get(REPORT).content.decode()
+
+
+@dataclass(frozen=True)
+class Share:
+    """Shaped like live.voices.RoleShare: the report takes the split as voices gives it."""
+
+    label: str
+    voters: int | None
+    agree: int | None
+    disagree: int | None
+    neutral: int | None
+
+    @property
+    def suppressed(self):
+        return self.voters is None
+
+
+@dataclass(frozen=True)
+class Split:
+    roles: tuple
+    gap: int | None = 8
+    is_bridge: bool = True
+    bridge: str = "agree"
+
+    def as_dict(self):
+        return {"roles": [vars(row) for row in self.roles], "gap": self.gap}
+
+
+def test_role_split_on_the_page_is_the_one_in_csv_and_json(report_page, voted, monkeypatch):
+    split = Split(
+        roles=(
+            Share("Ervaringsdeskundige", 12, 88, 12, 0),
+            Share("Beleidsmaker / bestuurder / raadslid", 10, 80, 20, 0),
+            Share("Naaste of omstander", None, None, None, None),
+        )
+    )
+    monkeypatch.setattr("eventreports.sources.statement_split", lambda statement: split)
+
+    page = Client().get(REPORT).content.decode()
+    rows = list(csv.reader(io.StringIO(Client().get(REPORT + "csv/").content.decode())))
+    data = Client().get(REPORT + "json/").json()
+
+    assert "brug: elke rol is het eens" in page
+    assert "8 procentpunt" in page
+    by_role = {row[3]: row[4] for row in rows if ": " in row[3]}
+    assert by_role["Ervaringsdeskundige: eens (%)"] == "88"
+    assert by_role["Naaste of omstander: stemmen"] == "te weinig stemmen"
+    assert ">88 %<" in page and ">80 %<" in page and "te weinig stemmen" in page
+    assert data["panels"][0]["statements"][0]["by_role"]["gap"] == 8
