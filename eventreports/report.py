@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -134,6 +134,16 @@ class Report:
                 *panel.waiting,
             ]:
                 rows.append([panel.title, _("question"), item.text, item.status, item.answer])
+            for commitment in panel.commitments or []:
+                rows.append(
+                    [
+                        panel.title,
+                        _("commitment"),
+                        commitment.what,
+                        commitment.who,
+                        *_due(commitment),
+                    ]
+                )
         return rows
 
     def as_json(self) -> dict[str, Any]:
@@ -160,6 +170,17 @@ class Report:
                         figure.key: figure.text
                         for figure in [panel.received, *panel.question_figures, *panel.chat_figures]
                     },
+                    "commitments": None
+                    if panel.commitments is None
+                    else [
+                        {
+                            "what": commitment.what,
+                            "who": commitment.who,
+                            "due": commitment.due_date.isoformat(),
+                            "status": str(commitment.shown.label),
+                        }
+                        for commitment in panel.commitments
+                    ],
                     "questions": [
                         {
                             "text": item.text,
@@ -182,6 +203,11 @@ class Report:
                 for panel in self.panels
             ],
         }
+
+
+def _due(commitment: Any) -> list[str]:
+    """A commitment's status and due date in one cell, as the page reads them."""
+    return [f"{commitment.shown.label}, {formats.date_format(commitment.due_date, 'j F Y')}"]
 
 
 def split_rows(split: Any) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -4,6 +4,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
@@ -203,3 +204,21 @@ def test_role_split_on_the_page_is_the_one_in_csv_and_json(report_page, voted, m
     assert by_role["Naaste of omstander: stemmen"] == "te weinig stemmen"
     assert ">88 %<" in page and ">80 %<" in page and "te weinig stemmen" in page
     assert data["panels"][0]["statements"][0]["by_role"]["gap"] == 8
+
+
+def test_panel_commitments_are_on_the_page_and_in_the_downloads(report_page, voted, monkeypatch):
+    commitment = SimpleNamespace(
+        what="Elke melder wordt binnen vijf werkdagen teruggebeld.",
+        who="Veilig Thuis regio Utrecht",
+        due_date=timezone.localdate() + timedelta(days=30),
+        shown=SimpleNamespace(label="bezig"),
+    )
+    monkeypatch.setattr("eventreports.sources.panel_commitments", lambda panel: [commitment])
+
+    page = Client().get(REPORT).content.decode()
+    rows = list(csv.reader(io.StringIO(Client().get(REPORT + "csv/").content.decode())))
+    data = Client().get(REPORT + "json/").json()
+
+    assert commitment.what in page and "Veilig Thuis regio Utrecht" in page
+    assert [commitment.what, commitment.who] in [row[2:4] for row in rows if row[1] == "toezegging"]
+    assert data["panels"][0]["commitments"][0]["status"] == "bezig"
