@@ -120,3 +120,30 @@ def test_purge_deletes_old_addresses_and_those_for_removed_questions(asker, room
     call_command("purge_event_reports")
 
     assert list(AnswerRequest.objects.values_list("question", flat=True)) == [kept.pk]
+
+
+def test_a_deleted_account_takes_its_questions_and_addresses_off_the_report(room, report_page):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(
+        username="sanne", email="sanne@example.org", password="x-wachtwoord-2026", pseudonym="Sanne"
+    )
+    member = Client()
+    member.force_login(user)
+    from live.services.base import do_join
+
+    participant = do_join(room, user=user)
+    question = Question.objects.create(
+        room=room, participant=participant, text="Een vraag van Sanne", status=Question.Status.OPEN
+    )
+    member.post(URL, {"email": "sanne@example.org", "questions": [question.pk]})
+    assert AnswerRequest.objects.count() == 1
+
+    user.delete()
+
+    assert not AnswerRequest.objects.exists()
+    assert not ReportQuestion.objects.exists()
+    assert (
+        "Een vraag van Sanne"
+        not in Client().get("/evenementen/9-december/verslag/").content.decode()
+    )
