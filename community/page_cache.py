@@ -46,6 +46,7 @@ CACHED_PAGE_TYPES = frozenset(
         "bystanders.GuidePage",
         "eventreports.EventReportPage",
         "figures.FiguresSnapshotPage",
+        "commitments.CommitmentIndexPage",
         "stories.StoryIndexPage",
         "stories.StoryPage",
         "workshops.WorkshopIndexPage",

@@ -31,14 +31,20 @@ def track_event(request, event) -> None:
 
     if request is None:
         return
+    from eventreports.sources import track_commitments
+
     track_page(request, event)
     page_cache.depends_on(request, event_scope(event.pk))
+    track_commitments(request)
 
 
-def track_report(request, due_dates, rooms_open: bool) -> None:
+def track_report(request, due_dates, rooms_open: bool, commitments=()) -> None:
     """What the report read tells about how long it stays right."""
+    from eventreports.sources import track_commitments
+
     if request is None:
         return
+    track_commitments(request, commitments)
     today = timezone.localdate()
     coming = [day for day in due_dates if day >= today]
     if coming:

@@ -34,9 +34,24 @@ def statement_split(statement) -> Any | None:
 
 
 def panel_commitments(panel) -> list[Any] | None:
-    """The panel's published commitments, or None while the commitments app is not there."""
+    """The panel's published commitments, each with `.url` (its own page, or ""), or None
+    while the commitments app is not there."""
     for_panel = _helper("commitments.queries", "for_panel")
-    return list(for_panel(panel)) if for_panel else None
+    if for_panel is None:
+        return None
+    detail_url = _helper("commitments.queries", "detail_url")
+    commitments = list(for_panel(panel))
+    for commitment in commitments:
+        commitment.url = detail_url(commitment) if detail_url else ""
+    return commitments
+
+
+def track_commitments(request, commitments=()) -> None:
+    """Tie a render of the report to the commitments' cache scope (before reading them), and
+    then to the moments the shown ones turn late."""
+    track = _helper("commitments.caching", "track")
+    if track is not None:
+        track(request, commitments)
 
 
 @dataclass(frozen=True)

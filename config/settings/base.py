@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "bystanders",
     "figures",
     "eventreports",
+    "commitments",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",

@@ -55,7 +55,8 @@ class EventReportPage(RoutablePageMixin, Page):
         event = self.event
         caching.track_event(request, event)
         report = build(event)
-        caching.track_report(request, report.due_dates, report.rooms_open)
+        shown = [c for panel in report.panels for c in panel.commitments or []]
+        caching.track_report(request, report.due_dates, report.rooms_open, shown)
         return report
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:

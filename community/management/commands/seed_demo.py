@@ -14,6 +14,7 @@ APPS = [
     "bystanders",
     "figures",
     "eventreports",
+    "commitments",
 ]
 
 
