@@ -212,6 +212,7 @@ def test_panel_commitments_are_on_the_page_and_in_the_downloads(report_page, vot
         who="Veilig Thuis regio Utrecht",
         due_date=timezone.localdate() + timedelta(days=30),
         shown=SimpleNamespace(label="bezig"),
+        late_from=lambda: None,
     )
     monkeypatch.setattr("eventreports.sources.panel_commitments", lambda panel: [commitment])
 
@@ -222,3 +223,35 @@ def test_panel_commitments_are_on_the_page_and_in_the_downloads(report_page, vot
     assert commitment.what in page and "Veilig Thuis regio Utrecht" in page
     assert [commitment.what, commitment.who] in [row[2:4] for row in rows if row[1] == "toezegging"]
     assert data["panels"][0]["commitments"][0]["status"] == "bezig"
+
+
+def test_a_published_commitment_of_the_panel_is_in_the_report_and_its_files(report_page, room):
+    from commitments.models import Commitment
+
+    Commitment.objects.create(
+        panel=room.panel,
+        role="organisatie",
+        organisation="Veilig Thuis regio Utrecht",
+        what="Elke melder wordt binnen vijf werkdagen teruggebeld.",
+        due_date=timezone.localdate() + timedelta(days=30),
+        published=True,
+    )
+    Commitment.objects.create(
+        panel=room.panel,
+        role="raadslid",
+        organisation="Gemeenteraad",
+        what="Een concept dat nog niet gepubliceerd is.",
+        due_date=timezone.localdate() + timedelta(days=30),
+        published=False,
+    )
+
+    page = Client().get(REPORT).content.decode()
+    rows = list(csv.reader(io.StringIO(Client().get(REPORT + "csv/").content.decode())))
+    data = Client().get(REPORT + "json/").json()
+
+    assert "Elke melder wordt binnen vijf werkdagen teruggebeld." in page
+    assert "nog niet gepubliceerd" not in page
+    assert [row[2] for row in rows if row[1] == "toezegging"] == [
+        "Elke melder wordt binnen vijf werkdagen teruggebeld."
+    ]
+    assert len(data["panels"][0]["commitments"]) == 1
