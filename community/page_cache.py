@@ -44,6 +44,7 @@ CACHED_PAGE_TYPES = frozenset(
         "community.HomePage",
         "community.StandardPage",
         "bystanders.GuidePage",
+        "eventreports.EventReportPage",
         "figures.FiguresSnapshotPage",
         "commitments.CommitmentIndexPage",
         "stories.StoryIndexPage",

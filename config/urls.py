@@ -22,6 +22,7 @@ urlpatterns = [
     path("accounts/", include("community.urls")),
     path("accounts/", include("allauth.urls")),
     path("live/", include("live.urls")),
+    path("live/", include("eventreports.urls")),
     path("melden/", include("moderation.urls")),
     path("medewerkers/", include("moderation.staff_urls")),
     path("wat-kun-je-doen/", include("bystanders.urls")),

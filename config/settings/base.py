@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "moderation",
     "bystanders",
     "figures",
+    "eventreports",
     "commitments",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

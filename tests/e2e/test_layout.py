@@ -109,6 +109,8 @@ def demo():
         "/workshops/samen-staan-we-sterker/",
         "/evenementen/",
         "/evenementen/9-december/",
+        "/evenementen/9-december/verslag/",
+        "/evenementen/rondetafel-najaar/verslag/",
         room.get_absolute_url(),
     ]
 

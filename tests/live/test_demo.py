@@ -30,7 +30,8 @@ def test_the_demo_gives_each_panel_of_the_event_a_room_with_statements_and_quest
 def test_the_whole_demo_seed_makes_four_rooms_that_open(client, home_page):
     call_command("seed_demo", stdout=io.StringIO())
 
-    rooms = list(LiveRoom.objects.all())
+    # The event reports' demo adds a past event with closed rooms of its own.
+    rooms = list(LiveRoom.objects.filter(panel__page__slug="9-december"))
     assert len(rooms) == 4
     page = client.get(rooms[0].get_absolute_url())
     assert page.status_code == 200

@@ -186,7 +186,7 @@ class EventPage(BookablePage):
         InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
     ]
     parent_page_types = ["workshops.EventIndexPage"]
-    subpage_types = []
+    subpage_types = ["eventreports.EventReportPage"]
     template = "workshops/event_page.html"
 
     class Meta:
