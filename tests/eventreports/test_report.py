@@ -255,3 +255,15 @@ def test_a_published_commitment_of_the_panel_is_in_the_report_and_its_files(repo
         "Elke melder wordt binnen vijf werkdagen teruggebeld."
     ]
     assert len(data["panels"][0]["commitments"]) == 1
+
+
+@pytest.mark.django_db
+def test_the_event_page_links_to_its_report_once_it_is_published(client, event, report_page):
+    link = "Lees het verslag"
+    report_page.unpublish()
+    assert link not in client.get(event.url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+    report_page.save_revision().publish()
+    page = client.get(event.url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert link in page
+    assert f'href="{report_page.url}"' in page

@@ -192,6 +192,10 @@ class EventPage(BookablePage):
     class Meta:
         verbose_name = _("event")
 
+    def report(self) -> Page | None:
+        """The event's published report (eventreports keeps it at the slug "verslag")."""
+        return self.get_children().live().public().filter(slug="verslag").first()
+
 
 class EventPanel(Orderable):
     """One panel of an event's programme; its id stays stable, so a live room can hang off it."""
