@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, Site, TranslatableMixin
 
 from community.localised import active_locale, others_in_language
 
@@ -80,9 +80,10 @@ class HomePage(Page):
     def route(self, request, path_components):
         # Dutch is the source and the only routed tree (stories exist only there): a
         # translation of the home page must not become the root English readers walk from.
-        if self.locale_id != Locale.get_default().pk:
-            source = self.get_translation_or_none(Locale.get_default())
-            if source is not None:
+        site = Site.find_for_request(request)  # cached on the request: no query
+        if site is not None and site.root_page_id != self.pk:
+            source = site.root_page
+            if source.translation_key == self.translation_key:
                 return source.specific.route(request, path_components)
         return super().route(request, path_components)
 

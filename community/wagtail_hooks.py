@@ -1,4 +1,9 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -19,3 +24,22 @@ class HomeCardViewSet(SnippetViewSet):
 
 
 register_snippet(HomeCardViewSet)
+
+
+def refuse_page_translation(request, page_id):
+    """Pages are not translated: Dutch is the only page tree, and a copied story would outlive
+    its author's withdrawal. Snippets (labels, home cards) are translated instead."""
+    messages.error(
+        request,
+        gettext_now(
+            "Pages are not translated in Kring; translate the home cards, themes and content "
+            "warnings under Snippets instead."
+        ),
+    )
+    return redirect(reverse("wagtailadmin_explore", args=[page_id]))
+
+
+@hooks.register("register_admin_urls", order=-1)
+def page_translation_urls():
+    # Ahead of wagtail.contrib.simple_translation's own view for the same address.
+    return [path("translation/submit/page/<int:page_id>/", refuse_page_translation)]

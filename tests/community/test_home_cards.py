@@ -92,3 +92,24 @@ def test_one_page_gets_one_card_per_language(cards, help_page):
 
     with pytest.raises(ValidationError):
         second.full_clean()
+
+
+def test_an_editor_cannot_copy_a_page_into_english(help_page, django_user_model):
+    from tests.stories.conftest import make_moderator
+
+    editor, _secret = make_moderator(django_user_model, username="redactie")
+    editor.is_superuser = True
+    editor.save()
+    client = Client()
+    client.force_login(editor)
+    english = Locale.objects.get(language_code="en")
+
+    response = client.post(
+        f"/admin/translation/submit/page/{help_page.pk}/",
+        {"locales": [english.pk], "include_subtree": "on"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "Pages are not translated in Kring" in response.content.decode()
+    assert not help_page.get_translations().exists()
