@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Site
 
 from community.localised import in_language
@@ -46,3 +47,15 @@ def main_menu(context):
 def in_language_filter(objects):
     """Translatable snippets (themes, content warnings) in the reader's language."""
     return in_language(objects)
+
+
+@register.simple_tag(takes_context=True)
+def source_lang(context):
+    """` lang="nl"` on editors' Dutch content when the reader chose another language.
+
+    Pages are not translated (only snippets are), so an English page shows their Dutch text;
+    marking it lets a screen reader pronounce it as Dutch (WCAG 3.1.2, language of parts).
+    """
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)

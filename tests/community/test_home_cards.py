@@ -111,5 +111,14 @@ def test_an_editor_cannot_copy_a_page_into_english(help_page, django_user_model)
     )
 
     assert response.status_code == 200
-    assert "Pages are not translated in Kring" in response.content.decode()
+    assert "Pagina&#x27;s worden in Kring niet vertaald" in response.content.decode()
     assert not help_page.get_translations().exists()
+
+
+def test_the_dutch_page_text_is_marked_dutch_for_an_english_reader(client, cards, help_page):
+    english_html = in_english(client).get("/hulp/").content.decode()
+    dutch_html = Client().get("/hulp/").content.decode()
+
+    assert '<html lang="en">' in english_html
+    assert '<article class="prose" lang="nl">' in english_html
+    assert '<article class="prose">' in dutch_html
