@@ -4,8 +4,8 @@ import pytest
 from wagtail.models import Locale
 
 from stories.models import ContentWarning, StoryPage, Theme
-from tests.helpers import in_english
-from tests.stories.conftest import make_moderator, story_data
+from tests.helpers import in_english, make_staff
+from tests.stories.conftest import story_data
 from tests.stories.factories import published_story
 
 pytestmark = pytest.mark.django_db
@@ -117,12 +117,11 @@ def test_moderators_can_only_give_a_story_the_dutch_labels(moderator_client, sto
 
 
 @pytest.fixture
-def editor_client(django_user_model, story_index):
+def editor_client(story_index):
+    """An editor (Redactie, with a second factor): no superuser."""
     from django.test import Client
 
-    editor, _secret = make_moderator(django_user_model, username="redactie")
-    editor.is_superuser = True
-    editor.save()
+    editor, _secret = make_staff("Redactie")
     other = Client()
     other.force_login(editor)
     return other
@@ -137,7 +136,7 @@ def test_a_second_english_label_with_the_same_slug_gets_a_message_not_an_error(e
     )
 
     assert response.status_code == 200
-    assert "Another label in this language already has this slug." in response.content.decode()
+    assert "Een ander label in deze taal heeft deze slug al." in response.content.decode()
     assert ContentWarning.objects.count() == before
 
 
@@ -154,3 +153,19 @@ def test_an_editor_translates_a_theme_into_english_from_the_admin(editor_client)
     assert response.status_code == 302
     translation = Theme.objects.get(locale=english, translation_key=source.translation_key)
     assert translation.slug == "ouderen"
+
+
+def test_an_editor_translates_a_home_card_into_english(editor_client, story_index):
+    from community.models import HomeCard
+
+    english = Locale.objects.get(language_code="en")
+    card = HomeCard.objects.create(page=story_index, title="Verhalen", text="Ervaringen.")
+
+    response = editor_client.post(
+        f"/admin/translation/submit/snippet/community/homecard/{card.pk}/",
+        {"locales": [english.pk]},
+    )
+
+    assert response.status_code == 302
+    translation = HomeCard.objects.get(locale=english, translation_key=card.translation_key)
+    assert translation.page_id == story_index.pk
