@@ -1,3 +1,5 @@
+"""Wagtail hooks of the shared public face."""
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -8,6 +10,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from community.models import HomeCard
+from community.page_cache import note_served_page
+
+# The page cache stores only Wagtail pages of the cached types: tell it which page answered.
+hooks.register("before_serve_page", note_served_page)
 
 
 class HomeCardViewSet(SnippetViewSet):
