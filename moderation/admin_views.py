@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,22 +12,20 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from moderation.forms import DecisionForm
+from moderation.hiding import recent_hides
 from moderation.queue import waiting_summary
 from moderation.registry import NotRestorable, Refused, adapter_for_slug
 from moderation.reports import do_moderate
 
 PERMISSION = "moderation.moderate_content"
+GONE = gettext_lazy("This item no longer exists. Another moderator may have removed it.")
 
 
 def can_moderate(user):
     return user.is_active and user.has_perm(PERMISSION)
 
 
-class QueueView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "moderation/admin/queue.html"
-    page_title = gettext_lazy("Moderation queue")
-    header_icon = "warning"
-
+class ModeratorOnlyMixin:
     def dispatch(self, request, *args, **kwargs):
         # A plain 403 rather than Wagtail's redirect to the dashboard: whoever lacks the
         # permission (an editor, a moderator of stories acting on chat) gets nothing here.
@@ -38,23 +36,38 @@ class QueueView(WagtailAdminTemplateMixin, TemplateView):
         except PermissionDenied as denied:
             return permission_denied(request, denied)
 
+
+class QueueView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+    template_name = "moderation/admin/queue.html"
+    page_title = gettext_lazy("Moderation queue")
+    header_icon = "warning"
+
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(waiting_summary(self.request.user))
+        context["recently_hidden"] = recent_hides(self.request.user)
         context["now"] = timezone.now()
         return context
 
     def post(self, request):
+        if request.POST.get("action") == "hide":
+            # Hiding needs a reason and a confirmation: that is a page of its own.
+            slug = request.POST.get("slug", "")
+            object_id = request.POST.get("object_id", "")
+            try:
+                url = reverse("moderation_hide", args=[slug, object_id])
+            except NoReverseMatch:
+                url = reverse("moderation_queue")
+                messages.error(request, GONE)
+            return HttpResponseRedirect(url)
         adapter = adapter_for_slug(request.POST.get("slug", ""))
         item = adapter.get(request.POST.get("object_id")) if adapter else None
         form = DecisionForm(request.POST)
         if item is None:
-            messages.error(
-                request, _("This item no longer exists. Another moderator may have removed it.")
-            )
+            messages.error(request, GONE)
         elif not form.is_valid():
             messages.error(request, _("Choose what to do with this item."))
         else:

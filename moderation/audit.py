@@ -2,6 +2,8 @@
 
 from wagtail.log_actions import LogFormatter
 
+from moderation.models import reason_label
+
 
 def register_actions(actions, table):
     """Register (action, label, message) rows; Wagtail's history views show data["why"]."""
@@ -15,4 +17,9 @@ def register_actions(actions, table):
 
 
 def _why(formatter, log_entry):
-    return (log_entry.data or {}).get("why", "")
+    data = log_entry.data or {}
+    if data.get("reason"):
+        return " — ".join(
+            part for part in (reason_label(data["reason"]), data.get("why", "")) if part
+        )
+    return data.get("why", "")

@@ -20,3 +20,12 @@ def report_min_networks() -> int:
 def staff_invitation_hours() -> int:
     """How long a staff member's invitation to set up a second factor can be used."""
     return int(getattr(settings, "KRING_STAFF_INVITATION_HOURS", 48))
+
+
+def hide_undo_hours() -> int:
+    """How long a moderator's hiding can be undone from the result message and the queue.
+
+    Short enough that the reports it closed are still there (they are kept 30 days after a
+    decision), long enough for a second moderator to look the next day.
+    """
+    return int(getattr(settings, "KRING_HIDE_UNDO_HOURS", 24))

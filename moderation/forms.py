@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.text import clean_text
-from moderation.models import Reason
+from moderation.models import HideReason, Reason
 from moderation.registry import adapters
 from moderation.reports import ACTIONS
 
@@ -44,3 +44,27 @@ class DecisionForm(forms.Form):
 
     def clean_why(self):
         return clean_text(self.cleaned_data["why"], max_length=300)
+
+
+class HideForm(forms.Form):
+    """The confirmation step before hiding: why, in the audit log's words."""
+
+    reason = forms.ChoiceField(
+        label=_("Why do you hide it?"), choices=HideReason.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Note for the audit log"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Other moderators read this. Leave out names and other details about people."),
+    )
+
+    def clean_note(self):
+        return clean_text(self.cleaned_data["note"], max_length=300)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason") == HideReason.OTHER and not cleaned.get("note"):
+            self.add_error("note", _("Write down the reason in the note."))
+        return cleaned

@@ -15,6 +15,24 @@ class Reason(models.TextChoices):
     OTHER = "other", _("Something else")
 
 
+class HideReason(models.TextChoices):
+    """Why a moderator hides something; kept in the audit log with the optional note."""
+
+    IDENTIFYING = "identifying", _("It could identify someone")
+    HURTFUL = "hurtful", _("It is hateful or hurtful")
+    UNSAFE = "unsafe", _("It could put someone in danger")
+    SPAM = "spam", _("It is spam or advertising")
+    RULES = "rules", _("It breaks the house rules")
+    OTHER = "other", _("Another reason (say which in the note)")
+
+
+def reason_label(code: str) -> str:
+    try:
+        return str(HideReason(code).label)
+    except ValueError:
+        return code
+
+
 class Decision(models.TextChoices):
     DISMISSED = "dismissed", _("Dismissed")
     HIDDEN = "hidden", _("Hidden")

@@ -5,12 +5,21 @@ moderator may do with it now. A moderator only sees the kinds of content they ma
 """
 
 from collections import Counter
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from moderation.models import Report
 from moderation.registry import adapter_for_model, adapters
 from moderation.reports import ACTIONS
+
+
+def item_row(adapter, item):
+    """What the hide and undo pages show of an item: as its queue row shows it, without actions."""
+    row = _row(adapter, item, None, details=False)
+    row["context"] = adapter.context(item)
+    return row
 
 
 def _row(adapter, item, since, details, exclude=()):
@@ -77,14 +86,43 @@ def held(user, details=True):
     return sorted(rows, key=lambda row: row["oldest"])
 
 
+def waits_outside_admin(state) -> bool:
+    """Whether a workflow waits for someone outside the admin (a story's author), not moderators.
+
+    A task class says so with `outside_admin = True` (stories.workflow.AuthorConsentTask), so
+    moderation needs to know nothing of the apps whose workflows it counts.
+    """
+    task_state = state.current_task_state
+    return bool(task_state and getattr(task_state.task.specific_class, "outside_admin", False))
+
+
+def by_task(states, outside):
+    """Workflows in review per current step, each with a link to Wagtail's list of that step."""
+    tasks = {}
+    for state in states:
+        task = state.current_task_state.task if state.current_task_state else None
+        if task is not None:
+            tasks.setdefault(task.pk, {"task": task, "count": 0})["count"] += 1
+    report = reverse("wagtailadmin_reports:workflow_tasks")
+    rows = sorted(tasks.values(), key=lambda row: row["task"].name)
+    for row in rows:
+        row["outside"] = outside
+        row["url"] = f"{report}?{urlencode({'task': row['task'].pk, 'status': 'in_progress'})}"
+    return rows
+
+
 def waiting_summary(user, details=True):
     """How much waits for this moderator, and since when: for the queue and the dashboard.
 
     `details` adds what only the queue shows: each item in its context and its actions.
+    Workflows that wait for a story's author are listed apart: they wait for nobody here.
     """
     reported_rows = reported(user, details)
     held_rows = held(user, details)
-    in_review = list(WorkflowState.objects.active().select_related("current_task_state"))
+    states = WorkflowState.objects.active().select_related("current_task_state__task")
+    in_review, with_author = [], []
+    for state in states.order_by("current_task_state__started_at"):
+        (with_author if waits_outside_admin(state) else in_review).append(state)
     oldest = [row["oldest"] for row in reported_rows + held_rows]
     oldest += [
         state.current_task_state.started_at for state in in_review if state.current_task_state
@@ -93,6 +131,8 @@ def waiting_summary(user, details=True):
         "reported": reported_rows,
         "held": held_rows,
         "in_review": in_review,
+        "with_author": with_author,
+        "review_steps": by_task(in_review, outside=False) + by_task(with_author, outside=True),
         "count": len(reported_rows) + len(held_rows) + len(in_review),
         "oldest": min(oldest) if oldest else None,
     }

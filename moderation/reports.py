@@ -18,6 +18,7 @@ from moderation.registry import Refused, adapter_for_model
 from moderation.reporters import Origin
 
 HIDE_ACTIONS = ["kring.moderation.auto_hide", "kring.moderation.hide"]
+UNDO_HIDE = "kring.moderation.undo_hide"
 
 ACTIONS = {
     "dismiss": Decision.DISMISSED,
@@ -124,13 +125,20 @@ def flagged_by_reports(item: Model) -> bool:
 
 
 def hidden_by_moderation(item):
-    """What hiding this item recorded, if moderation hid it and has not restored it since."""
-    entry = (
-        _log_entries(item).filter(action__in=[*HIDE_ACTIONS, "kring.moderation.restore"]).first()
+    """What hiding this item recorded, if moderation hid it and has not restored it since.
+
+    A hiding that was undone (moderation/hiding.py) no longer counts: the one before it does.
+    """
+    entries = _log_entries(item).filter(
+        action__in=[*HIDE_ACTIONS, "kring.moderation.restore", UNDO_HIDE]
     )
-    if entry is None or entry.action == "kring.moderation.restore":
-        return None
-    return entry.data.get("hidden")
+    undone = set()
+    for entry in entries:
+        if entry.action == UNDO_HIDE:
+            undone.add((entry.data or {}).get("undoes"))
+        elif entry.pk not in undone:
+            return None if entry.action == "kring.moderation.restore" else entry.data.get("hidden")
+    return None
 
 
 def _log_entries(item):

@@ -7,6 +7,7 @@ from wagtail.admin.ui.components import Component
 
 from moderation.admin_views import QueueView, can_moderate
 from moderation.audit import register_actions
+from moderation.hide_views import HideView, UndoHideView
 from moderation.queue import waiting_summary
 
 LOG_ACTIONS = [
@@ -16,12 +17,25 @@ LOG_ACTIONS = [
     ("kring.moderation.hide", _("Hide"), _("Hidden by a moderator")),
     ("kring.moderation.remove", _("Remove"), _("Removed by a moderator")),
     ("kring.moderation.restore", _("Restore"), _("Restored by a moderator")),
+    ("kring.moderation.undo_hide", _("Undo hiding"), _("Hiding undone by a moderator")),
 ]
 
 
 @hooks.register("register_admin_urls")
 def register_queue_url():
-    return [path("moderatie/", QueueView.as_view(), name="moderation_queue")]
+    return [
+        path("moderatie/", QueueView.as_view(), name="moderation_queue"),
+        path(
+            "moderatie/verbergen/<slug:slug>/<str:object_id>/",
+            HideView.as_view(),
+            name="moderation_hide",
+        ),
+        path(
+            "moderatie/ongedaan-maken/<slug:slug>/<str:object_id>/<int:entry_id>/",
+            UndoHideView.as_view(),
+            name="moderation_undo_hide",
+        ),
+    ]
 
 
 class QueueMenuItem(MenuItem):

@@ -237,6 +237,22 @@ class StoryPage(Page):
     def plain_text(self):
         return html_to_text(self.body)
 
+    @property
+    def status_string(self):
+        """Wagtail's status label, telling "waits for the author" apart from "in moderation".
+
+        Both are a workflow in progress to Wagtail; the page list and the page header show this.
+        """
+        state = self.current_workflow_state if self.workflow_in_progress else None
+        task_state = state.current_task_state if state else None
+        if task_state is None or not getattr(
+            task_state.task.specific_class, "outside_admin", False
+        ):
+            return super().status_string
+        if self.live:
+            return _("live + waiting for the author")
+        return _("waiting for the author")
+
     def get_workflow(self):
         # Stories always go through the stories workflow, wherever editors move them.
         return story_workflow() or super().get_workflow()

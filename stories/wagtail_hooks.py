@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from stories.admin_messages import after_workflow_action
 from stories.experience_admin import CorrectExperienceView
 from stories.models import ContentWarning, Theme
 
@@ -64,3 +65,8 @@ def experience_log_actions(actions):
         _("Correct experience answers"),
         _("Experience answers corrected"),
     )
+
+
+@hooks.register("after_edit_page")
+def say_what_happens_next(request, page):
+    after_workflow_action(request, page)

@@ -18,6 +18,8 @@ class AuthorConsentTask(AbstractGroupApprovalTask):
     """The author approves the moderators' version; the chosen groups may take it back to edit."""
 
     admin_form_fields = AbstractGroupApprovalTask.admin_form_fields
+    # Waits for the author, not for moderators: the moderation dashboard counts it apart.
+    outside_admin = True
 
     class Meta:
         verbose_name = _("Author consent task")

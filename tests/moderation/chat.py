@@ -73,3 +73,12 @@ def decide(client, message, action, why=""):
 
 def room_page(room):
     return Client().get(f"/live/{room.slug}/").content.decode()
+
+
+def hide(client, slug, object_id, reason="identifying", note="", follow=True):
+    """A moderator confirms hiding on the hide page, with a reason and a note."""
+    return client.post(
+        f"/admin/moderatie/verbergen/{slug}/{object_id}/",
+        {"confirm": "1", "reason": reason, "note": note},
+        follow=follow,
+    )

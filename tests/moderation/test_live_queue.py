@@ -13,6 +13,7 @@ from tests.helpers import make_staff, staff_login
 from tests.moderation.chat import (
     QUEUE,
     decide,
+    hide,
     listen_as_participant,
     listen_to_room,
     report,
@@ -158,7 +159,7 @@ def test_hiding_a_reported_message_takes_it_out_of_the_room_and_closes_its_repor
     receive = listen_to_room(room)
 
     with committed():
-        decide(moderator, answer, "hide", why="Even nakijken")
+        hide(moderator, "chatbericht", answer.pk, reason="hurtful", note="Even nakijken")
 
     assert "ze luisterden echt" not in room_page(room)
     assert receive()["text"] == f'{{"type":"message.removed","id":{answer.pk}}}'
@@ -288,7 +289,8 @@ def test_a_moderator_of_stories_only_sees_no_chat_and_cannot_act_on_it(chat):
         # Held messages have no reports to decide on, visible ones nothing to post.
         ({"slug": "chatbericht", "object_id": "HELD", "action": "restore"}, "Dit kan nu niet"),
         ({"slug": "chatbericht", "object_id": "HELLO", "action": "post"}, "Dit kan nu niet"),
-        ({"slug": "chatbericht", "object_id": "HELLO", "action": "hide"}, "Dit kan nu niet"),
+        # Hiding goes through its confirmation page, which says why it cannot be done.
+        ({"slug": "chatbericht", "object_id": "HELLO", "action": "hide"}, "geen openstaande"),
     ],
 )
 def test_bad_input_in_the_queue_gets_a_message_and_changes_nothing(moderator, chat, data, message):

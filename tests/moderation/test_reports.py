@@ -5,6 +5,7 @@ from wagtail.models import PageLogEntry
 
 from moderation.models import ModerationSettings, Report
 from tests.helpers import make_staff, staff_login
+from tests.moderation.chat import hide
 
 pytestmark = pytest.mark.django_db
 
@@ -150,10 +151,7 @@ def test_moderator_hides_reported_content(moderator_client, reportable_page):
     client, user = moderator_client
     report_as("198.51.100.1", reportable_page)
 
-    client.post(
-        "/admin/moderatie/",
-        {"slug": "testpagina", "object_id": reportable_page.pk, "action": "hide"},
-    )
+    hide(client, "testpagina", reportable_page.pk)
 
     assert Client().get("/hulp/").status_code == 404
     assert PageLogEntry.objects.filter(action="kring.moderation.hide", user=user).exists()

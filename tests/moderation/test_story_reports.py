@@ -3,6 +3,7 @@ from django.test import Client
 from wagtail.models import PageLogEntry
 
 from tests.helpers import make_staff, staff_login
+from tests.moderation.chat import hide
 from tests.stories.factories import published_story
 
 pytestmark = pytest.mark.django_db
@@ -50,10 +51,7 @@ def test_moderator_sees_the_story_in_the_queue_and_hides_it(story, story_index):
     assert "Mijn weg terug" in queue
     assert "Verhaal" in queue
 
-    moderator.post(
-        "/admin/moderatie/",
-        {"slug": "verhaal", "object_id": story.pk, "action": "hide", "why": "noemt een naam"},
-    )
+    hide(moderator, "verhaal", story.pk, note="noemt een naam")
 
     assert Client().get(url).status_code == 404
     assert PageLogEntry.objects.filter(
