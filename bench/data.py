@@ -77,7 +77,7 @@ def load_content():
     now = timezone.now()
 
     index = StoryIndexPage.objects.get()
-    themes = list(Theme.objects.all())
+    themes = list(Theme.objects.sources())
     have = StoryPage.objects.child_of(index).live().count()
     for number in range(have, STORIES_THROUGH_WAGTAIL):
         with transaction.atomic():

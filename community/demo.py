@@ -4,9 +4,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from community.models import HelpSettings, HomePage, StandardPage
+from community.models import HelpSettings, HomeCard, HomePage, StandardPage
 
 HOME_INTRO = (
     "Sluit de kring van veiligheid. Een plek om je verhaal te delen, samen te leren, "
@@ -47,6 +47,41 @@ computer kan het ook met drie keer Shift, of met Escape als je niet in een tekst
 stappen, ook voor Samsung Internet en Chrome op iPhone, en wat de knop niet kan verbergen:
 <a href="/veilig-gebruiken/">Veilig deze site gebruiken</a>.</p>
 """
+
+# The English home cards (and menu labels) of the demo's sections, by slug. The Dutch card is
+# made from the page's own title and introduction: Dutch is the source, these translate it.
+HOME_CARDS_EN = {
+    "verhalen": (
+        "Stories",
+        "Experiences of people who lived through domestic violence, in their own words and under "
+        "a name they chose. A moderator read every story before it appeared here.",
+    ),
+    "workshops": (
+        "Workshops",
+        "Learning together about domestic violence: recognising it, talking about it and doing "
+        "something about it. Online, under your pseudonym.",
+    ),
+    "evenementen": (
+        "Events",
+        "Online meetings with panels, questions and statements, where you take part under your "
+        "pseudonym.",
+    ),
+    "bezorgd-om-je-buren": (
+        "Worried about your neighbours?",
+        "Worried about a household near you? Say so here anonymously, see whether neighbours "
+        "noticed the same, and take the next step with Veilig Thuis.",
+    ),
+    "wat-kun-je-doen": (
+        "What can you do?",
+        "You heard or saw something with someone nearby, in your family, among friends or at "
+        "work, and you doubt: is this serious enough, and what can I do? This guide takes you in "
+        "five short steps from what you noticed to a next step, with words to start the talk.",
+    ),
+    "hulp": (
+        "Help and advice",
+        "Where to turn, right now or later, and how to visit this site safely.",
+    ),
+}
 
 DEMO_STAFF = [
     # (role, username, e-mail, pseudonym, password, group)
@@ -116,6 +151,40 @@ def seed(command):
 
     if settings.DEBUG:
         _seed_demo_staff(command)
+
+
+@transaction.atomic
+def seed_home_cards(command):
+    """A Dutch card and its English translation for each demo section that has none yet.
+
+    Runs after every app's demo, when the sections exist.
+    """
+    home = get_home()
+    if home is None:
+        return
+    dutch = Locale.get_default()
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    made = 0
+    for page in home.get_children().in_menu().specific():
+        if page.slug not in HOME_CARDS_EN:
+            continue
+        source = HomeCard.objects.filter(page=page, locale=dutch).first()
+        if source is None:
+            source = HomeCard.objects.create(
+                page=page,
+                locale=dutch,
+                title=page.title[:60],
+                text=(getattr(page, "intro", "") or "")[:300],
+            )
+            made += 1
+        if not HomeCard.objects.filter(page=page, locale=english).exists():
+            title, text = HOME_CARDS_EN[page.slug]
+            translation = source.copy_for_translation(english)
+            translation.title, translation.text = title, text
+            translation.save()
+            made += 1
+    if made:
+        command.stdout.write(f"  created {made} home cards (Dutch and English)")
 
 
 # Development only: a fixed TOTP secret, so the demo staff can pass the second factor that

@@ -1,13 +1,16 @@
 import secrets
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site, TranslatableMixin
+
+from community.localised import active_locale, others_in_language
 
 # The rich-text features editors get: enough for help pages, nothing that embeds third parties.
 EDITOR_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -68,9 +71,71 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The parts of the platform, as far as editors have put them in the menu.
-        context["sections"] = self.get_children().live().in_menu().specific()
+        # The parts of the platform, as far as editors have put them in the menu, each with
+        # its home card in the reader's language.
+        sections = list(self.get_children().live().in_menu().specific())
+        context["cards"] = section_cards(sections)
         return context
+
+    def route(self, request, path_components):
+        # Dutch is the source and the only routed tree (stories exist only there): a
+        # translation of the home page must not become the root English readers walk from.
+        site = Site.find_for_request(request)  # cached on the request: no query
+        if site is not None and site.root_page_id != self.pk:
+            source = site.root_page
+            if source.translation_key == self.translation_key:
+                return source.specific.route(request, path_components)
+        return super().route(request, path_components)
+
+
+class HomeCard(TranslatableMixin, models.Model):
+    """How one part of the site presents itself on the home page and in the menu.
+
+    A translatable snippet: the Dutch card is the source; "Translate" gives the English one.
+    A part without a card in the reader's language shows its page title and introduction.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The part of the site this card leads to."),
+    )
+    title = models.CharField(_("title"), max_length=60, help_text=_("Also the menu label."))
+    text = models.CharField(_("text"), max_length=300, blank=True)
+
+    panels = [FieldPanel("page"), FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("home card")
+        verbose_name_plural = _("home cards")
+        unique_together = [("translation_key", "locale"), ("page", "locale")]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if others_in_language(self).filter(page_id=self.page_id).exists():
+            raise ValidationError({"page": _("This page already has a card in this language.")})
+
+
+def section_cards(pages: list[Page]) -> list[dict]:
+    """Title, text and page of each section's card in the active language, in one query."""
+    locale = active_locale()
+    cards = {}
+    if locale is not None and pages:
+        found = HomeCard.objects.filter(locale=locale, page__in=pages)
+        cards = {card.page_id: card for card in found}
+    result = []
+    for page in pages:
+        card = cards.get(page.pk)
+        if card is not None:
+            result.append({"page": page, "title": card.title, "text": card.text})
+        else:
+            result.append({"page": page, "title": page.title, "text": getattr(page, "intro", "")})
+    return result
 
 
 class StandardPage(Page):

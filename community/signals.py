@@ -1,10 +1,9 @@
-from django.core.cache import cache
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from community.help import forget_help_numbers
-from community.models import HelpSettings
+from community.models import HelpSettings, HomeCard
 
 
 @receiver(post_save, sender=HelpSettings)
@@ -15,7 +14,9 @@ def help_numbers_changed(sender, **kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
+@receiver(post_save, sender=HomeCard)
+@receiver(post_delete, sender=HomeCard)
 def menu_changed(sender, **kwargs):
-    from community.templatetags.kring import MENU_CACHE_KEY
+    from community.templatetags.kring import forget_menus
 
-    cache.delete(MENU_CACHE_KEY)
+    forget_menus()

@@ -63,7 +63,7 @@ def seed(command: BaseCommand) -> None:
     if index is None or StoryPage.objects.filter(slug="demo-patroon-1").exists():
         return
     chance = random.Random(17)  # noqa: S311 - made-up demo data, not a secret
-    themes = list(Theme.objects.all())
+    themes = list(Theme.objects.sources())
     now = timezone.now()
     for number in range(1, COUNT + 1):
         story = StoryPage(

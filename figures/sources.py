@@ -40,7 +40,7 @@ def published_story_facts(cutoff: datetime.datetime) -> dict[str, StoryFacts]:
 
 
 def themes() -> list[tuple[str, str]]:
-    return list(Theme.objects.values_list("slug", "name"))
+    return list(Theme.objects.sources().values_list("slug", "name"))
 
 
 def concern_weeks(before: datetime.date) -> list[tuple[datetime.date, int, int, int]]:

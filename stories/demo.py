@@ -151,8 +151,8 @@ def seed(command):
             body=text_to_html(_unwrap(text)),
             is_fictional=True,
         )
-        story.themes.set(Theme.objects.filter(slug__in=themes))
-        story.content_warnings.set(ContentWarning.objects.filter(slug__in=warnings))
+        story.themes.set(Theme.objects.sources().filter(slug__in=themes))
+        story.content_warnings.set(ContentWarning.objects.sources().filter(slug__in=warnings))
         index.add_child(instance=story)
         story.save_revision().publish()
         published = now - timedelta(days=days_ago)
@@ -168,7 +168,7 @@ def seed(command):
             title=title,
             pseudonym=pseudonym,
             body=text_to_html(_unwrap(text)),
-            themes=list(Theme.objects.filter(slug__in=themes)),
+            themes=list(Theme.objects.sources().filter(slug__in=themes)),
             content_warnings=[],
             email="",
             language="nl",

@@ -1,9 +1,11 @@
 import secrets
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.forms import PseudonymField
+from community.localised import in_language
 from community.text import clean_text
 from stories.formatting import html_to_text, text_to_html
 from stories.models import ContentWarning, Theme
@@ -11,6 +13,20 @@ from stories.models import ContentWarning, Theme
 TITLE_MAX = 120
 STORY_MIN = 200
 STORY_MAX = 20_000
+
+
+class LabelsField(forms.ModelMultipleChoiceField):
+    """The Dutch labels stories carry, each named in the reader's language."""
+
+    def label_from_instance(self, obj):
+        language = translation.get_language()
+        cached = getattr(self, "_names", None)
+        if cached is None or cached[0] != language:
+            labels = list(self.queryset)
+            shown = in_language(labels)
+            names = {source.pk: label.name for source, label in zip(labels, shown, strict=True)}
+            cached = self._names = (language, names)
+        return cached[1].get(obj.pk, obj.name)
 
 
 class StoryTextField(forms.CharField):
@@ -69,9 +85,9 @@ class StorySubmissionForm(forms.Form):
             ),
         },
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = LabelsField(
         label=_("Themes"),
-        queryset=Theme.objects.all(),
+        queryset=Theme.objects.sources(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -82,9 +98,9 @@ class StorySubmissionForm(forms.Form):
             "invalid_list": _("Choose themes from the list."),
         },
     )
-    content_warnings = forms.ModelMultipleChoiceField(
+    content_warnings = LabelsField(
         label=_("Content warnings"),
-        queryset=ContentWarning.objects.all(),
+        queryset=ContentWarning.objects.sources(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,

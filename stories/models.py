@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -12,8 +13,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet, TranslatableMixin
 
+from community.localised import in_language, others_in_language
 from community.models import EDITOR_FEATURES
 from community.text import clean_html, clean_text
 from stories.experience_panel import ExperiencePanel
@@ -39,21 +41,50 @@ __all__ = [
 ]
 
 
-class Label(models.Model):
-    """A named label editors keep as a snippet: themes and content warnings."""
+class LabelQuerySet(models.QuerySet):
+    def sources(self):
+        """The Dutch labels: the ones stories carry. Translations only give them other names."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
-    name = models.CharField(_("name"), max_length=60, unique=True)
-    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+def source_labels():
+    """Stories link only to Dutch labels; the reader's language picks the name shown."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+class Label(TranslatableMixin, models.Model):
+    """A named label editors keep as a snippet: themes and content warnings.
+
+    Translatable through Wagtail's localisation: the English label shares the Dutch one's
+    translation key (and slug), so stories keep one set of labels and `in_language` shows them.
+    """
+
+    name = models.CharField(_("name"), max_length=60)
+    slug = models.SlugField(_("slug"), max_length=60)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = LabelQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta:
         abstract = True
         ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("locale", "slug"), ("locale", "name")]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        same_language = others_in_language(self)
+        errors = {}
+        if same_language.filter(slug=self.slug).exists():
+            errors["slug"] = _("Another label in this language already has this slug.")
+        if same_language.filter(name=self.name).exists():
+            errors["name"] = _("Another label in this language already has this name.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Theme(Label):
@@ -108,13 +139,18 @@ class StoryIndexPage(RoutablePageMixin, Page):
     @path("", name="index")
     def index_route(self, request):
         visible = StoryPage.objects.child_of(self).visible()
-        themes = Theme.objects.filter(stories__in=visible).distinct()
+        themes = Theme.objects.sources().filter(stories__in=visible).distinct()
         theme = themes.filter(slug=request.GET.get("thema", "")).first()
         paginator = Paginator(self.stories(theme), STORIES_PER_PAGE)
         stories = paginator.get_page(request.GET.get("pagina"))
+        # Stories carry the Dutch labels; readers see them in their own language.
+        shown = in_language(themes)
+        current = next(
+            (t for t in shown if theme and t.translation_key == theme.translation_key), None
+        )
         return self.render(
             request,
-            context_overrides={"stories": stories, "themes": themes, "current_theme": theme},
+            context_overrides={"stories": stories, "themes": shown, "current_theme": current},
         )
 
     @path("delen/", name="submit")
@@ -141,10 +177,18 @@ class StoryPage(Page):
     )
     body = RichTextField(_("story"), features=STORY_FEATURES)
     themes = ParentalManyToManyField(
-        Theme, blank=True, related_name="stories", verbose_name=_("themes")
+        Theme,
+        blank=True,
+        related_name="stories",
+        verbose_name=_("themes"),
+        limit_choices_to=source_labels,
     )
     content_warnings = ParentalManyToManyField(
-        ContentWarning, blank=True, related_name="stories", verbose_name=_("content warnings")
+        ContentWarning,
+        blank=True,
+        related_name="stories",
+        verbose_name=_("content warnings"),
+        limit_choices_to=source_labels,
     )
     is_fictional = models.BooleanField(
         _("fictional example"),

@@ -4,34 +4,62 @@ Written against an app registry, so the data migration runs it with historical m
 that flush the database (browser tests) run it again with the real ones. Safe to repeat.
 """
 
+import uuid
+
 MODERATORS = "Moderatoren"
 WORKFLOW = "Verhalen"
 REVIEW_TASK = "Beoordeling door moderatoren"
 CONSENT_TASK = "Toestemming van de auteur"
 
+# (slug, Dutch name: the source, English name: its translation)
 THEMES = [
-    ("lichamelijk-geweld", "Lichamelijk geweld"),
-    ("psychisch-geweld", "Psychisch geweld"),
-    ("dwingende-controle", "Dwingende controle"),
-    ("financieel-misbruik", "Financieel misbruik"),
-    ("seksueel-geweld", "Seksueel geweld"),
-    ("stalking", "Stalking"),
-    ("kinderen", "Kinderen en ouderschap"),
-    ("eergerelateerd-geweld", "Eergerelateerd geweld"),
-    ("ouderen", "Ouderen"),
-    ("hulp-zoeken", "Hulp zoeken"),
-    ("herstel", "Herstel en verder gaan"),
-    ("omstanders", "Omstanders en naasten"),
+    ("lichamelijk-geweld", "Lichamelijk geweld", "Physical violence"),
+    ("psychisch-geweld", "Psychisch geweld", "Psychological abuse"),
+    ("dwingende-controle", "Dwingende controle", "Coercive control"),
+    ("financieel-misbruik", "Financieel misbruik", "Financial abuse"),
+    ("seksueel-geweld", "Seksueel geweld", "Sexual violence"),
+    ("stalking", "Stalking", "Stalking"),
+    ("kinderen", "Kinderen en ouderschap", "Children and parenting"),
+    ("eergerelateerd-geweld", "Eergerelateerd geweld", "Honour-based violence"),
+    ("ouderen", "Ouderen", "Older people"),
+    ("hulp-zoeken", "Hulp zoeken", "Seeking help"),
+    ("herstel", "Herstel en verder gaan", "Recovery and moving on"),
+    ("omstanders", "Omstanders en naasten", "Bystanders and loved ones"),
 ]
 CONTENT_WARNINGS = [
-    ("lichamelijk-geweld", "Lichamelijk geweld"),
-    ("seksueel-geweld", "Seksueel geweld"),
-    ("geweld-tegen-kinderen", "Geweld tegen kinderen"),
-    ("bedreiging", "Bedreiging"),
-    ("zelfdoding", "Zelfdoding of zelfbeschadiging"),
-    ("verslaving", "Verslaving"),
-    ("geweld-tegen-dieren", "Geweld tegen dieren"),
+    ("lichamelijk-geweld", "Lichamelijk geweld", "Physical violence"),
+    ("seksueel-geweld", "Seksueel geweld", "Sexual violence"),
+    ("geweld-tegen-kinderen", "Geweld tegen kinderen", "Violence against children"),
+    ("bedreiging", "Bedreiging", "Threats"),
+    ("zelfdoding", "Zelfdoding of zelfbeschadiging", "Suicide or self-harm"),
+    ("verslaving", "Verslaving", "Addiction"),
+    ("geweld-tegen-dieren", "Geweld tegen dieren", "Violence against animals"),
 ]
+
+
+def seed_label_translations(apps):
+    """The Dutch labels (the source) and their English translations, sharing a translation key.
+
+    Labels editors already have keep their names; a missing one or translation is added.
+    """
+    Locale = apps.get_model("wagtailcore", "Locale")
+    dutch, _ = Locale.objects.get_or_create(language_code="nl")
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    for model_name, labels in (("Theme", THEMES), ("ContentWarning", CONTENT_WARNINGS)):
+        model = apps.get_model("stories", model_name)
+        for order, (slug, dutch_name, english_name) in enumerate(labels):
+            source, _ = model.objects.get_or_create(
+                locale=dutch,
+                slug=slug,
+                defaults={"name": dutch_name, "sort_order": order, "translation_key": uuid.uuid4()},
+            )
+            if model.objects.filter(locale=english, slug=slug).exists():
+                continue
+            model.objects.get_or_create(
+                locale=english,
+                translation_key=source.translation_key,
+                defaults={"name": english_name, "slug": slug, "sort_order": source.sort_order},
+            )
 
 
 def seed_story_setup(apps):
@@ -45,12 +73,12 @@ def seed_story_setup(apps):
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     AuthorConsentTask = apps.get_model("stories", "AuthorConsentTask")
 
-    for order, (slug, name) in enumerate(THEMES):
-        Theme.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
-    for order, (slug, name) in enumerate(CONTENT_WARNINGS):
-        ContentWarning.objects.get_or_create(
-            slug=slug, defaults={"name": name, "sort_order": order}
-        )
+    if any(field.name == "locale" for field in Theme._meta.get_fields()):
+        seed_label_translations(apps)
+    else:  # the labels as they were before they became translatable (migration 0002)
+        for model, labels in ((Theme, THEMES), (ContentWarning, CONTENT_WARNINGS)):
+            for order, (slug, name, _english) in enumerate(labels):
+                model.objects.get_or_create(slug=slug, defaults={"name": name, "sort_order": order})
 
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
     access_admin = Permission.objects.filter(

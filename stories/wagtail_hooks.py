@@ -16,6 +16,9 @@ class ThemeViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "slug", "sort_order"]
     ordering = ["sort_order", "name"]
+    # Translatable: Wagtail adds the language filter and "Translate" (simple_translation).
+    search_fields = ["name", "slug"]
+    search_backend_name = None
 
 
 class ContentWarningViewSet(SnippetViewSet):
@@ -23,6 +26,9 @@ class ContentWarningViewSet(SnippetViewSet):
     icon = "warning"
     list_display = ["name", "slug", "sort_order"]
     ordering = ["sort_order", "name"]
+    # Translatable: Wagtail adds the language filter and "Translate" (simple_translation).
+    search_fields = ["name", "slug"]
+    search_backend_name = None
 
 
 class StoryLabelsViewSetGroup(SnippetViewSetGroup):

@@ -52,3 +52,9 @@ def browser_staff_login(page, site_url, user, secret, next_url="/admin/"):
     page.fill("input[name=code]", totp_code(secret))
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url(f"{site_url}{next_url}**")
+
+
+def in_english(client):
+    """The client after choosing English with the language link, as a reader does."""
+    client.get("/taal/en/?next=/")
+    return client

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "eventreports",
     "commitments",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.sites",
     "wagtail.users",
@@ -230,7 +232,10 @@ WAGTAIL_SITE_NAME = "Kring"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Wagtail's own localisation: editors translate themes, content warnings and home cards
+# (snippets) with "Translate"; Dutch stays the source and the only routed page tree.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -22,8 +22,8 @@ class StoryPageFactory(wagtail_factories.PageFactory):
 
 def published_story(index, *, days_ago=0, themes=(), warnings=(), **fields):
     story = StoryPageFactory(parent=index, live=False, **fields)
-    story.themes.set(Theme.objects.filter(slug__in=themes))
-    story.content_warnings.set(ContentWarning.objects.filter(slug__in=warnings))
+    story.themes.set(Theme.objects.sources().filter(slug__in=themes))
+    story.content_warnings.set(ContentWarning.objects.sources().filter(slug__in=warnings))
     story.save_revision().publish()
     when = timezone.now() - timedelta(days=days_ago)
     StoryPage.objects.filter(pk=story.pk).update(first_published_at=when)

@@ -27,4 +27,6 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"{app}:")
             import_module(f"{app}.demo").seed(self)
+        # The home cards describe the other apps' sections, so they come last.
+        import_module("community.demo").seed_home_cards(self)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
