@@ -169,3 +169,10 @@ def test_an_editor_translates_a_home_card_into_english(editor_client, story_inde
     assert response.status_code == 302
     translation = HomeCard.objects.get(locale=english, translation_key=card.translation_key)
     assert translation.page_id == story_index.pk
+
+
+def test_the_report_form_names_a_story_s_warnings_in_the_reader_s_language(client, story):
+    html = in_english(client).get(f"/melden/verhaal/{story.pk}/").content.decode()
+
+    assert "Threats" in html
+    assert "Bedreiging" not in html
