@@ -73,6 +73,8 @@ class LiveRoom(models.Model):
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # live.totals.RoomTotals as counted just before the purge deleted what they count.
+    kept_totals = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("live room")
@@ -372,3 +374,7 @@ class LiveSafetySettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("live chat safety")
+
+
+# Defined beside the services that use them, registered here with the app's other models.
+from live.badges import BadgeCode  # noqa: E402, F401

@@ -58,8 +58,15 @@ class RoomTotals:
 
 
 def room_totals(room) -> RoomTotals:
-    """The raw moderation counts of one room (approved includes those answered later)."""
+    """The raw moderation counts of one room (approved includes those answered later).
+
+    After the purge (live.retention) deleted the room's questions and messages, the counts
+    kept just before are returned.
+    """
     from live.models import Message, Question
+
+    if room.kept_totals:
+        return RoomTotals(**room.kept_totals)
 
     questions = Question.objects.filter(room=room).aggregate(
         received=Count("id"),

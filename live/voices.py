@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from typing import ClassVar
 
 from django.db.models import Count
 
@@ -68,6 +69,14 @@ class StatementSplit:
     is_bridge: bool
     # "agree" or "disagree" on a bridge: what every shown role said by BRIDGE_SHARE % or more.
     bridge: str | None
+
+    bridge_share: ClassVar[int] = BRIDGE_SHARE
+    min_voters: ClassVar[int] = K
+
+    @property
+    def gap_points(self) -> int | None:
+        """The gap without its sign, for a sentence; the table shows who agrees more."""
+        return None if self.gap is None else abs(self.gap)
 
     def role(self, role: str) -> RoleShare:
         return next(row for row in self.roles if row.role == role)

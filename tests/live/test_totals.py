@@ -1,10 +1,18 @@
 """Open moderation: per room, what moderators did, counted; held stays held after release."""
 
-import pytest
+import io
+from datetime import timedelta
 
-from live import services
-from live.models import Message, Participant, Question
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from live import conf, services
+from live.badges import BadgeCode, new_code
+from live.models import LiveRoom, Message, Participant, Question
 from live.totals import room_totals
+from tests.helpers import make_staff, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +86,42 @@ def test_published_totals_hide_small_counts_and_their_complements(room, asker):
     }
     assert published.questions_approved is None  # 0
     assert published.messages_held is None
+
+
+def test_the_purge_keeps_the_totals_and_drops_stale_codes(room, asker, event):
+    for question in ask(room, asker, 6):
+        services.do_remove_question(room, question.pk, by=None, reason="already_asked")
+    used = BadgeCode.objects.create(
+        page=event,
+        label="Wethouder",
+        digest=new_code()[1],
+        used_at=timezone.now(),
+        participant=asker,
+    )
+    waiting = BadgeCode.objects.create(page=event, label="Raadslid", digest=new_code()[1])
+    long_ago = timezone.now() - timedelta(days=conf.retention_days() + 1)
+    LiveRoom.objects.filter(pk=room.pk).update(status="closed", closed_at=long_ago)
+    before = room_totals(LiveRoom.objects.get(pk=room.pk))
+
+    call_command("purge_live_rooms", stdout=io.StringIO())
+
+    assert not Question.objects.filter(room=room).exists()
+    assert room_totals(LiveRoom.objects.get(pk=room.pk)) == before
+    assert before.declined_by_reason["already_asked"] == 6
+    assert not BadgeCode.objects.filter(pk=used.pk).exists()  # its participant is gone
+    assert BadgeCode.objects.filter(pk=waiting.pk).exists()  # still valid, not used yet
+
+
+def test_removing_in_the_admin_asks_why_and_counts_it(room, asker):
+    user, secret = make_staff("Moderatoren")
+    client = Client()
+    staff_login(client, user, secret)
+    [question] = ask(room, asker, 1)
+    url = f"/admin/live_questions/remove/{question.pk}/"
+
+    form = client.get(url).content.decode()
+    client.post(url, {"reason": "already_asked"})
+
+    assert 'name="reason"' in form and "Al gevraagd" in form
+    assert Question.objects.get().decline_reason == "already_asked"
+    assert room_totals(room).declined_by_reason["already_asked"] == 1
