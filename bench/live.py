@@ -102,7 +102,7 @@ async def _send(url, origin, cookies, seconds, rate):
                 if event.get("type") == "chat.message":
                     parts = event["message"]["text"].split()
                     if len(parts) == 3 and parts[0] == "bench":
-                        accepted.add(int(parts[1]))
+                        accepted.add(int(parts[1].removeprefix("n")))
                 elif event.get("type") == "error":
                     refused += 1
 
@@ -111,7 +111,9 @@ async def _send(url, origin, cookies, seconds, rate):
     started = time.monotonic()
     for number in range(total):
         await asyncio.sleep(max(0.0, started + number / rate - time.monotonic()))
-        text = f"bench {number} {time.monotonic():.6f}"
+        # "n" before the number: "bench 0 19368.02" reads as a phone number to the room's
+        # contact-detail hold, which keeps that message for a moderator (counted as lost).
+        text = f"bench n{number} {time.monotonic():.6f}"
         await sockets[number % len(sockets)].send(json.dumps({"type": "chat.send", "text": text}))
     await asyncio.sleep(GRACE_SECONDS)
     for sender in sockets:

@@ -256,6 +256,10 @@ class Server:
                 "--proxy-headers",
                 "--forwarded-allow-ips=127.0.0.1",
                 "--lifespan=off",
+                # As production runs it (README): the log config that masks addresses, and
+                # uvicorn refusing a frame above 16 KiB before buffering it.
+                f"--log-config={ROOT / 'site/deploy/uvicorn-log.json'}",
+                "--ws-max-size=16384",
                 "--log-level=warning",
                 *os.environ.get("BENCH_UVICORN_ARGS", "").split(),
             ]

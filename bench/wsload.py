@@ -43,7 +43,7 @@ class Receiver:
                     continue
                 parts = event["message"]["text"].split()
                 if len(parts) == 3 and parts[0] == "bench":
-                    seen.add(int(parts[1]))
+                    seen.add(int(parts[1].removeprefix("n")))
                     self.latencies.append((now - float(parts[2])) * 1000)
 
 

@@ -139,12 +139,18 @@ def _key(request):
     return f"pagecache:{request.scheme}:{request.get_host()}:{language}:{request.path}"
 
 
+def note_served_page(page, request, serve_args, serve_kwargs) -> None:
+    """Wagtail's `before_serve_page` hook (registered in community/wagtail_hooks.py): remember
+    which page this request is answered by, through Wagtail's supported extension point rather
+    than the private attribute its router leaves on the request."""
+    request.kring_served_page = page
+
+
 def _cacheable_route(request):
     """The page answered is one of CACHED_PAGE_TYPES, at its own URL."""
-    route = getattr(request, "_wagtail_route_for_request", None)
-    if route is None:
+    page = getattr(request, "kring_served_page", None)
+    if page is None:
         return False
-    page = route[0]
     if type(page)._meta.label not in CACHED_PAGE_TYPES or not page.live:
         return False
     match = getattr(request, "routable_resolver_match", None)

@@ -23,7 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.debug import ExceptionReporter as DjangoExceptionReporter
 from django.views.debug import SafeExceptionReporterFilter
 
-# The tool's slug (DESIGN.md: stable), in whatever case, slashes or encoding a path spells it.
+# The tool's slug (stable: links and tests rely on it), however a path spells it.
 TOOL_SLUG = "bezorgd-om-je-buren"
 ADDRESS_FIELDS = ("postcode", "house_number", "addition")
 HIDDEN = SafeExceptionReporterFilter.cleansed_substitute

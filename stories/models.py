@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -24,7 +23,6 @@ from stories.workflow import AuthorConsentTask, story_workflow
 
 # What moderators may use when they edit a story: the same small set the public form allows.
 STORY_FEATURES = ["bold", "italic", "ol", "ul", "blockquote"]
-STORY_TAGS = frozenset({"p", "br", "em", "strong", "ul", "ol", "li", "blockquote"})
 _ITALIC = re.compile(r"<(/?)i(?=[\s>])[^>]*>", re.IGNORECASE)
 _BOLD = re.compile(r"<(/?)b(?=[\s>])[^>]*>", re.IGNORECASE)
 STORIES_PER_PAGE = 10
@@ -195,15 +193,6 @@ class StoryPage(Page):
     def plain_text(self):
         return html_to_text(self.body)
 
-    def is_hidden(self):
-        """Whether the story is kept from readers although it is live (room for reports later)."""
-        return False
-
-    def serve(self, request, *args, **kwargs):
-        if self.is_hidden():
-            raise Http404
-        return super().serve(request, *args, **kwargs)
-
     def get_workflow(self):
         # Stories always go through the stories workflow, wherever editors move them.
         return story_workflow() or super().get_workflow()
@@ -213,7 +202,7 @@ class StoryPage(Page):
         self.pseudonym = clean_text(self.pseudonym, max_length=40)
         # Wagtail's editor stores emphasis as <i> and <b>; the story subset keeps <em>, <strong>.
         body = _ITALIC.sub(r"<\1em>", self.body or "")
-        self.body = clean_html(_BOLD.sub(r"<\1strong>", body), tags=STORY_TAGS)
+        self.body = clean_html(_BOLD.sub(r"<\1strong>", body))
 
     def clean(self):
         self.sanitise()

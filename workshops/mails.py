@@ -8,7 +8,6 @@ with a seat.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
@@ -26,10 +25,6 @@ PREFIX = "workshops/mail/"
 def site_url(path):
     """An absolute URL for a mail, on the site's public address (SITE_URL)."""
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/" + path.lstrip("/")
-
-
-def site_host():
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "kring"
 
 
 def page_path(page, route=None, **kwargs):

@@ -1,4 +1,7 @@
-"""DESIGN.md properties 3, 4 and 5: the delay, the per-client limit, bursts, the check."""
+"""The concern tool's properties 3, 4 and 5 (concerns/README.md).
+
+The delay, the per-client limit, bursts, the check.
+"""
 
 import base64
 import json

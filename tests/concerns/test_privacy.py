@@ -1,4 +1,7 @@
-"""DESIGN.md properties 1, 2 and 6: no plain address anywhere, no timing, nothing about people."""
+"""The concern tool's properties 1, 2 and 6 (concerns/README.md).
+
+No plain address anywhere, no timing, nothing about people.
+"""
 
 import io
 import logging

@@ -35,7 +35,9 @@ async def test_in_an_open_room_a_question_shows_at_once_and_up_votes_count_once_
     assert await db_call(questions) == [("Wat verandert er voor slachtoffers?", "open", 1)]
 
     await voter.send(type="question.upvote", id=question["id"], up=False)
-    assert (await asker.expect("question.votes"))["votes"] == [[question["id"], 0]]
+    # Tallies are coalesced: a push of the earlier count may still be on its way first.
+    while (votes := (await asker.expect("question.votes"))["votes"]) != [[question["id"], 0]]:
+        assert votes == [[question["id"], 1]]
 
 
 async def test_questions_come_ordered_by_up_votes(room, guest, people):
