@@ -204,3 +204,15 @@ def redeem_code(request, slug):
         return "live-code"
 
     return _speaker_form(request, slug, CodeForm, "code_form", act)
+
+
+@require_POST
+def forget(request, slug):
+    """A guest leaves and this browser forgets their name (members log out instead)."""
+    live_room = _room(slug)
+    if not request.user.is_authenticated and guest_in(request.session):
+        request.session.flush()
+        messages.success(
+            request, _("You have left the room. This browser no longer knows your name.")
+        )
+    return redirect(live_room)
