@@ -23,8 +23,8 @@ class RoleField(forms.ChoiceField):
         kwargs.setdefault(
             "help_text",
             _(
-                "Optional. It helps to see where experience experts, professionals and policy "
-                "makers agree or differ. Results are only shown per group of at least 5 people."
+                "It helps to see where experience experts, professionals and policy makers "
+                "agree or differ. Results are only shown per group of at least 5 people."
             ),
         )
         super().__init__(**kwargs)
@@ -63,8 +63,8 @@ class DetailsForm(forms.Form):
 
     role = RoleField(
         help_text=_(
-            "Optional. In the event's live rooms, results of statements are shown per group "
-            "of at least 5 people; you choose there whether your role shows beside your name."
+            "In the event's live rooms, results of statements are shown per group of at "
+            "least 5 people; you choose there whether your role shows beside your name."
         )
     )
 

@@ -137,3 +137,44 @@ def test_the_closed_split_reads_on_a_phone_and_without_javascript(
             assert scroll <= width, (language, width, scroll)
             table.scroll_into_view_if_needed()
             screenshot(page, f"voices-closed-split-{language}-{width}")
+
+
+@pytest.mark.parametrize(("language", "width"), [("nl", 390), ("en", 1280)])
+def test_choosing_a_role_works_with_the_keyboard_on_a_phone_and_a_desktop(
+    new_context, asgi_url, room, screenshot, language, width
+):
+    context = new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    if language == "en":
+        page.goto(f"{asgi_url}/taal/en/?next=/live/{room.slug}/")
+    page.goto(f"{asgi_url}/live/{room.slug}/")
+    connected(page)
+    words = {
+        "nl": ("Schuilnaam", "Naaste of omstander", "Toon mijn rol naast mijn naam", "Naar binnen"),
+        "en": (
+            "Pseudonym",
+            "Relative or bystander",
+            "Show my role beside my name",
+            "Join the room",
+        ),
+    }[language]
+    page.get_by_label(words[0]).fill("Noor")
+    page.keyboard.press("Tab")
+    # Radio buttons: arrow keys move the choice, space ticks the checkbox.
+    page.get_by_label(words[1]).focus()
+    page.keyboard.press("Space")
+    page.get_by_label(words[2]).first.focus()
+    page.keyboard.press("Space")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"voices-join-form-{language}-{width}")
+    page.get_by_role("button", name=words[3]).focus()
+    page.keyboard.press("Enter")
+    connected(page)
+
+    summary = page.locator("#live-role summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#live-role form")).to_be_visible()
+    expect(summary).to_contain_text(words[1])
+    assert Participant.objects.get(name="Noor").show_role
+    screenshot(page, f"voices-role-form-{language}-{width}")
