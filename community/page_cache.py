@@ -45,6 +45,7 @@ CACHED_PAGE_TYPES = frozenset(
         "community.StandardPage",
         "bystanders.GuidePage",
         "figures.FiguresSnapshotPage",
+        "commitments.CommitmentIndexPage",
         "stories.StoryIndexPage",
         "stories.StoryPage",
         "workshops.WorkshopIndexPage",

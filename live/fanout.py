@@ -200,8 +200,9 @@ class Hub:
 
     A heartbeat keeps the memberships honest: every `conf.heartbeat_seconds()` the hub sends a
     ping through a group only it belongs to. When its reads fail, a ping cannot be sent, or
-    none comes back within `conf.heartbeat_timeout()` (Redis restarted and forgot the groups,
-    or this process's channel overflowed), the layer counts as lost: the hub joins all its
+    none comes back within `conf.heartbeat_timeout()` (Redis restarted and forgot the groups;
+    three timeouts while other events still arrive: the channel overflowed), the layer counts
+    as lost: the hub joins all its
     groups again as soon as the layer answers, then tells every local connection to resync.
     """
 
@@ -216,6 +217,7 @@ class Hub:
         self.ping_group = f"live.hub.{uuid.uuid4().hex}"
         self.lost = False
         self.answered = 0.0  # loop time at which the last ping came back
+        self.last_read = 0.0  # loop time at which the layer last handed this process anything
         self.restored = float("-inf")  # loop time of the last restore
 
     async def join(self, inbox, groups):
@@ -286,6 +288,7 @@ class Hub:
                         self._lose(f"read: {type(error).__name__}")
                     await asyncio.sleep(min(1.0, conf.heartbeat_seconds()))
                     continue
+                self.last_read = loop.time()
                 group = message.get("group")
                 if group == self.ping_group:
                     self.answered = loop.time()
@@ -300,7 +303,14 @@ class Hub:
         joined = renewed = None
         while True:
             now = loop.time()
-            missing = joined is not None and now - self.answered > conf.heartbeat_timeout()
+            # A ping that waits behind the rooms' own events is late, not lost: while the layer
+            # keeps handing over events, wait three timeouts for it. Declaring the layer lost
+            # under load would make every connection here reconnect at once.
+            timeout = conf.heartbeat_timeout()
+            silent = now - self.answered
+            missing = joined is not None and (
+                (silent > timeout and now - self.last_read > timeout) or silent > 3 * timeout
+            )
             if missing:
                 self._lose("no heartbeat")
             due = joined is None or self.lost or now - renewed > RENEW_SECONDS

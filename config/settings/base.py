@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "moderation",
     "bystanders",
     "figures",
+    "commitments",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",

@@ -145,6 +145,50 @@ async def test_a_healthy_layer_never_makes_clients_resync(room, people):
 
 
 @pytest.mark.usefixtures("_fast_heartbeat")
+async def test_a_busy_layer_whose_pings_come_late_does_not_make_clients_resync(
+    room, people, monkeypatch
+):
+    """Under load the ping waits behind the rooms' own events: late, but the layer works.
+
+    Declaring it lost then would tell every connection to reconnect at once, adding load.
+    """
+    reader = await people().connect(room)
+    layer = get_channel_layer()
+    send = layer.group_send
+    late = set()
+
+    async def send_late(group, message):
+        await asyncio.sleep(1.0)  # two heartbeat timeouts
+        await send(group, message)
+
+    async def backlogged(group, message):
+        if message.get("type") == fanout.PING:
+            task = asyncio.create_task(send_late(group, message))
+            late.add(task)
+            task.add_done_callback(late.discard)
+            return
+        await send(group, message)
+
+    monkeypatch.setattr(layer, "group_send", backlogged)
+    for number in range(15):  # 1.5 s of events, three heartbeat timeouts
+        await fanout.apublish(
+            room_group(room.pk), {"type": "chat.message", "message": {"text": f"Nr {number}"}}
+        )
+        await asyncio.sleep(0.1)
+
+    kinds = []
+    while True:
+        try:
+            kinds.append((await reader.receive(timeout=0.7))["type"])
+        except TimeoutError:
+            break
+    assert "room.resync" not in kinds
+    assert kinds.count("chat.message") == 15
+    for task in list(late):
+        task.cancel()
+
+
+@pytest.mark.usefixtures("_fast_heartbeat")
 async def test_a_room_that_missed_an_event_resyncs_once_the_layer_takes_messages(
     room, people, monkeypatch
 ):

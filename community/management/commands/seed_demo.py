@@ -13,6 +13,7 @@ APPS = [
     "moderation",
     "bystanders",
     "figures",
+    "commitments",
 ]
 
 

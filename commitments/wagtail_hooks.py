@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from commitments.admin import CommitmentViewSet
+
+register_snippet(CommitmentViewSet)
