@@ -16,13 +16,13 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from live import permissions, services
-from live.models import LiveRoom, Message, Question, Statement
+from live.models import LiveRoom, Message, Question, Reason, Statement
 
 Status = LiveRoom.Status
 
 
 def _moderate(function, *args):
-    return lambda obj, by: function(obj.room, obj.pk, *args, by=by)
+    return lambda obj, by, **extra: function(obj.room, obj.pk, *args, by=by, **extra)
 
 
 # (model, action): (service call, confirm question, done message, allowed?)
@@ -105,11 +105,17 @@ class ActionView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return self.question
 
+    @property
+    def asks_reason(self):
+        """Removing a message or question asks why: the room's open totals count reasons."""
+        return self.action == "remove"
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             object=self.object,
             allowed=self.allowed(self.object),
             back_url=self.back_url(),
+            reasons=Reason.choices if self.asks_reason else None,
             **kwargs,
         )
 
@@ -122,8 +128,12 @@ class ActionView(WagtailAdminTemplateMixin, TemplateView):
         if not self.allowed(self.object):
             messages.error(request, _("This can no longer be done."))
             return redirect(self.back_url())
+        extra = {}
+        if self.asks_reason:
+            reason = request.POST.get("reason", "")
+            extra["reason"] = reason if reason in Reason.values else Reason.OTHER
         try:
-            self.perform(self.object, request.user)
+            self.perform(self.object, request.user, **extra)
         except services.LiveError as error:
             messages.error(request, error.message)
         else:

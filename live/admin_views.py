@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from live import services
 from live.admin_actions import ActionsViewSetMixin, action_buttons
+from live.admin_badges import BadgeCodeViewSet
 from live.admin_forms import RoomForm, StatementForm
 from live.models import LiveRoom, Message, Question, Statement
 
@@ -94,7 +95,7 @@ class RoomViewSet(ActionsViewSetMixin, ModelViewSet):
 class MessageFilter(RoomFilter):
     class Meta:
         model = Message
-        fields = ["room", "status", "watched"]
+        fields = ["room", "status", "watched", "removal_reason"]
 
 
 class HistoryIndexView(generic.IndexView):
@@ -170,7 +171,9 @@ class MessageViewSet(HistoryViewSet):
         "by_moderator",
         "watched",
         "created_at",
+        "held_at",
         "removed_at",
+        "removal_reason",
     ]
     actions = (
         ("release", gettext_lazy("Post"), "tick"),
@@ -181,7 +184,7 @@ class MessageViewSet(HistoryViewSet):
 class QuestionFilter(RoomFilter):
     class Meta:
         model = Question
-        fields = ["room", "status"]
+        fields = ["room", "status", "decline_reason"]
 
 
 class QuestionViewSet(HistoryViewSet):
@@ -207,6 +210,7 @@ class QuestionViewSet(HistoryViewSet):
         "created_at",
         "approved_at",
         "answered_at",
+        "decline_reason",
     ]
     actions = (
         ("approve", gettext_lazy("Approve"), "tick"),
@@ -284,4 +288,5 @@ class LiveAdminGroup(ModelViewSetGroup):
         StatementViewSet("live_statements"),
         QuestionViewSet("live_questions"),
         MessageViewSet("live_messages"),
+        BadgeCodeViewSet("live_badges"),
     )

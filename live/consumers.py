@@ -313,6 +313,11 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             conf.tally_interval(),
             lambda: self._tally(statement_id),
         )
+        await throttle.request(
+            ("split", self.room_id, statement_id),
+            conf.tally_interval(),
+            lambda: self._split(statement_id),
+        )
 
     async def _support(self):
         def event():
@@ -342,6 +347,18 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
 
         event = await database_sync_to_async(read)()
         return (room_group(self.room_id), event) if event else None
+
+    async def _split(self, statement_id):
+        """The split by role, live for moderators only (everyone sees it once it closed)."""
+
+        def read():
+            statement = Statement.objects.filter(pk=statement_id).first()
+            if statement is None or statement.status != Statement.Status.OPEN:
+                return None
+            return state.split_event(statement)
+
+        event = await database_sync_to_async(read)()
+        return (moderators_group(self.room_id), event) if event else None
 
     async def _presence_changed(self):
         room_id = self.room_id

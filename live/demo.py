@@ -1,7 +1,9 @@
 """Demo content: a live room for each panel of the 9 December event, with statements and questions.
 
 The rooms are open, so that a newcomer can try them at once; the questions come from demo
-participants that no session can act as.
+participants that no session can act as. Two panels also have statements that were already
+voted on and closed, with the votes per role that a real closing keeps (live.voices), so the
+split by role, a gap and a bridge show at once.
 """
 
 from django.db import transaction
@@ -61,6 +63,65 @@ CONTENT = {
 }
 
 
+# Closed statements, by the start of the panel's title: (text, {role: (agree, disagree, neutral)}).
+CLOSED = {
+    "Heeft melden": [
+        (
+            "Slachtoffers worden te vaak van het kastje naar de muur gestuurd.",
+            # Every role agrees by 60 % or more: a bridge.
+            {
+                "experience": (11, 0, 1),
+                "close": (6, 1, 1),
+                "professional": (5, 2, 1),
+                "policy": (5, 1, 1),
+                "unsaid": (4, 1, 2),
+            },
+        ),
+        (
+            "Een melding bij Veilig Thuis leidt meestal tot echte hulp.",
+            # Where the views differ: experience experts and policy makers far apart.
+            {
+                "experience": (2, 8, 2),
+                "close": (3, 2, 2),
+                "professional": (5, 3, 1),
+                "policy": (6, 0, 1),
+                "unsaid": (1, 2, 3),
+            },
+        ),
+    ],
+    "Het Family Justice Center": [
+        (
+            "Hulp moet naar de mensen toe komen, niet andersom.",
+            {"experience": (7, 1, 0), "professional": (6, 0, 1), "policy": (4, 1, 0)},
+        ),
+    ],
+}
+
+
+def _closed_statement(room, text, per_role):
+    """A statement as closing leaves it: totals and votes per role, no individual votes."""
+    role_counts = {
+        role: dict(zip(("agree", "disagree", "neutral"), counts, strict=True))
+        for role, counts in per_role.items()
+    }
+    totals = {
+        choice: sum(counts[choice] for counts in role_counts.values())
+        for choice in ("agree", "disagree", "neutral")
+    }
+    now = timezone.now()
+    Statement.objects.create(
+        room=room,
+        text=text,
+        status=Statement.Status.CLOSED,
+        agree_count=totals["agree"],
+        disagree_count=totals["disagree"],
+        neutral_count=totals["neutral"],
+        role_counts=role_counts,
+        opened_at=now,
+        closed_at=now,
+    )
+
+
 @transaction.atomic
 def seed(command):
     from workshops.models import EventPage
@@ -86,6 +147,11 @@ def seed(command):
         )
         for text in statements:
             Statement.objects.create(room=room, text=text)
+        closed = next(
+            (content for start, content in CLOSED.items() if panel.title.startswith(start)), []
+        )
+        for text, per_role in closed:
+            _closed_statement(room, text, per_role)
         for pseudonym, text, upvotes in questions:
             Question.objects.create(
                 room=room,

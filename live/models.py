@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from live import conf
+from workshops.models import Role
 
 
 def _per_seconds(seconds):
@@ -72,6 +73,8 @@ class LiveRoom(models.Model):
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # live.totals.RoomTotals as counted just before the purge deleted what they count.
+    kept_totals = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("live room")
@@ -112,6 +115,12 @@ class Participant(models.Model):
     )
     guest_key = models.CharField(max_length=64, blank=True, editable=False)
     name = models.CharField(_("pseudonym"), max_length=40)
+    # Who they speak as, only if they say so; shown beside their messages only with show_role.
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.UNSAID)
+    show_role = models.BooleanField(_("role shown beside messages"), default=False)
+    # Set only by a one-time code an editor issued (live.badges), never by what a client sends.
+    badge_label = models.CharField(_("verified as"), max_length=80, blank=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     muted_at = models.DateTimeField(_("muted at"), null=True, blank=True)
     last_posted_at = models.DateTimeField(null=True, blank=True, editable=False)
     joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
@@ -138,6 +147,21 @@ class Participant(models.Model):
     def is_muted(self):
         return self.muted_at is not None
 
+    @property
+    def is_verified(self):
+        return self.verified_at is not None
+
+
+class Reason(models.TextChoices):
+    """Why a moderator declined a question or removed a message: counted, never published
+    with a text."""
+
+    OFF_TOPIC = "off_topic", _("off-topic")
+    ALREADY_ASKED = "already_asked", _("already asked")
+    IDENTIFYING = "identifying", _("identifying details")
+    HURTFUL = "hurtful", _("hurtful")
+    OTHER = "other", _("other")
+
 
 class Message(models.Model):
     class Status(models.TextChoices):
@@ -158,7 +182,12 @@ class Message(models.Model):
         help_text=_("The writer was shown the help numbers."),
     )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+    # Stays set when a moderator posts it after all: "held" is counted in the room's totals.
+    held_at = models.DateTimeField(_("held at"), null=True, blank=True)
     removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
+    removal_reason = models.CharField(
+        _("reason for removing"), max_length=16, choices=Reason.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("chat message")
@@ -188,6 +217,9 @@ class Question(models.Model):
     created_at = models.DateTimeField(_("asked at"), auto_now_add=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    decline_reason = models.CharField(
+        _("reason for declining"), max_length=16, choices=Reason.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("question")
@@ -229,6 +261,9 @@ class Statement(models.Model):
     agree_count = models.PositiveIntegerField(_("agree"), default=0, editable=False)
     disagree_count = models.PositiveIntegerField(_("disagree"), default=0, editable=False)
     neutral_count = models.PositiveIntegerField(_("neutral"), default=0, editable=False)
+    # The votes per role when it closed, {role: {choice: count}}: raw counts that only
+    # live.voices.split_by_role may turn into something shown. They outlive the votes.
+    role_counts = models.JSONField(_("votes per role"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
@@ -339,3 +374,7 @@ class LiveSafetySettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("live chat safety")
+
+
+# Defined beside the services that use them, registered here with the app's other models.
+from live.badges import BadgeCode  # noqa: E402, F401

@@ -39,8 +39,8 @@ class ModeratorCommands:
                 await self._check_identity()
             raise
 
-    async def on_message_remove(self, id):
-        await self._moderate(services.do_remove_message, id)
+    async def on_message_remove(self, id, reason=""):
+        await self._moderate(services.do_remove_message, id, reason=reason)
 
     async def on_message_approve(self, id):
         await self._moderate(services.do_release_message, id)
@@ -51,8 +51,8 @@ class ModeratorCommands:
     async def on_question_answered(self, id):
         await self._moderate(services.do_mark_answered, id)
 
-    async def on_question_remove(self, id):
-        await self._moderate(services.do_remove_question, id)
+    async def on_question_remove(self, id, reason=""):
+        await self._moderate(services.do_remove_question, id, reason=reason)
 
     async def on_statement_open(self, id=None, text=None):
         await self._moderate(services.do_open_statement, statement_id=id, text=text)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.text import clean_text
 from live import conf
+from live.models import Reason
 
 MAX_ID = 2**53  # JavaScript's safe integers; a larger number cannot come from our client
 
@@ -78,11 +79,11 @@ SCHEMA = {
         False,
         {"id": (_id, True), "choice": (_choice("agree", "disagree", "neutral"), True)},
     ),
-    "message.remove": (True, {"id": (_id, True)}),
+    "message.remove": (True, {"id": (_id, True), "reason": (_choice(*Reason.values), False)}),
     "message.approve": (True, {"id": (_id, True)}),
     "question.approve": (True, {"id": (_id, True)}),
     "question.answered": (True, {"id": (_id, True)}),
-    "question.remove": (True, {"id": (_id, True)}),
+    "question.remove": (True, {"id": (_id, True), "reason": (_choice(*Reason.values), False)}),
     "statement.open": (
         True,
         {"id": (_id, False), "text": (_text(conf.MAX_STATEMENT_LENGTH), False)},

@@ -7,7 +7,16 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from live import conf, services
-from live.models import LiveRoom, Message, Participant, Question, QuestionUpvote, StatementVote
+from live.models import (
+    BadgeCode,
+    LiveRoom,
+    Message,
+    Participant,
+    Question,
+    QuestionUpvote,
+    StatementVote,
+)
+from live.totals import room_totals
 
 
 def close_idle(now=None):
@@ -34,6 +43,10 @@ def purge(now=None):
     """
     cutoff = (now or timezone.now()) - timedelta(days=conf.retention_days())
     rooms = LiveRoom.objects.filter(status=LiveRoom.Status.CLOSED, closed_at__lte=cutoff)
+    # The open moderation totals outlive what they count, as a statement's results do.
+    for room in rooms.filter(kept_totals__isnull=True):
+        room.kept_totals = room_totals(room).as_dict()
+        room.save(update_fields=["kept_totals"])
     counts = {}
     for name, model, room_field in [
         ("votes", StatementVote, "statement__room__in"),
@@ -43,4 +56,9 @@ def purge(now=None):
         ("participants", Participant, "room__in"),
     ]:
         counts[name], _by_model = model.objects.filter(**{room_field: rooms}).delete()
+    # Codes: used ones once their participant is gone, unused ones a while after expiring.
+    stale_codes = BadgeCode.objects.filter(
+        Q(used_at__isnull=False, participant__isnull=True) | Q(expires_at__lte=cutoff)
+    )
+    counts["badge_codes"], _by_model = stale_codes.delete()
     return counts

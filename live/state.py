@@ -11,7 +11,7 @@ import weakref
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from live import conf
+from live import conf, voices
 from live.models import LiveRoom, Message, Question, QuestionUpvote, Statement, StatementVote
 
 CHOICES = ("agree", "disagree", "neutral")
@@ -27,11 +27,20 @@ def room_data(room):
     }
 
 
+def speaker(participant):
+    """The role and verified badge shown beside someone's words: only when they chose so."""
+    if not participant.show_role:
+        return {"role": None, "badge": None}
+    role = participant.role if participant.role != voices.Role.UNSAID else None
+    return {"role": role, "badge": participant.badge_label or None}
+
+
 def message_data(message):
     return {
         "id": message.pk,
         "author": message.participant.name,
         "pid": message.participant_id,
+        **speaker(message.participant),
         "mod": message.by_moderator,
         "text": message.text,
         "at": message.created_at.isoformat(),
@@ -43,6 +52,7 @@ def question_data(question):
         "id": question.pk,
         "author": question.participant.name,
         "pid": question.participant_id,
+        **speaker(question.participant),
         "text": question.text,
         "status": question.status,
         "votes": question.upvotes,
@@ -51,13 +61,27 @@ def question_data(question):
 
 
 def statement_data(statement, counts=None):
+    """A statement for everyone: its split by role only once it closed (moderators see it
+    earlier, in split_event)."""
     counts = counts if counts is not None else tally(statement)
-    return {
+    data = {
         "id": statement.pk,
         "text": statement.text,
         "status": statement.status,
         "counts": counts,
         "total": sum(counts.values()),
+    }
+    if statement.status == Statement.Status.CLOSED:
+        data["split"] = voices.split_by_role(statement).as_dict()
+    return data
+
+
+def split_event(statement):
+    """The live split of an open statement, for moderators only."""
+    return {
+        "type": "statement.split",
+        "id": statement.pk,
+        "split": voices.split_by_role(statement).as_dict(),
     }
 
 
@@ -172,6 +196,7 @@ def room_state(room, participant=None, moderator=False, last_id=None, presence=0
     }
     if moderator:
         state["moderation"] = moderation_state(room)
+        state["moderation"]["split"] = split_event(current)["split"] if current else None
     return state
 
 

@@ -1,4 +1,5 @@
-"""The room page (also the moderator's view) and the guest's pseudonym form."""
+"""The room page (also the moderator's view), the guest's pseudonym form, and the forms for
+one's role and a verification code."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,10 +9,12 @@ from django.views.decorators.http import require_POST
 
 from community.clients import client_key
 from community.ratelimit import allow
-from live import access, conf, permissions, state
-from live.forms import JoinForm
-from live.models import LiveRoom, Message, Statement
+from live import access, conf, permissions, services, state, voices
+from live.forms import CodeForm, JoinForm, RoleForm
+from live.models import LiveRoom, Message, Reason, Statement
+from live.services import roles
 from live.services.base import guest_in, member_name, new_guest
+from workshops.models import Registration, Role
 
 
 def _room(slug):
@@ -34,6 +37,7 @@ def _history(room):
     closed = [s for s in statements if s.status == Statement.Status.CLOSED]
     for statement in closed:
         statement.results = state.results(statement.stored_counts())
+        statement.split = voices.split_by_role(statement)
     return {
         "chat_messages": messages_[::-1],
         "questions": questions,
@@ -43,19 +47,49 @@ def _history(room):
     }
 
 
-def _context(request, live_room, join_form=None):
+def _registered_role(live_room, session):
+    """The role she gave when registering, if she came in through her personal join link."""
+    page = live_room.host_page
+    registered = session.get(access.SESSION_REGISTERED) or {}
+    registration_id = registered.get(str(page.pk)) if page is not None else None
+    if registration_id is None:
+        return Role.UNSAID
+    role = Registration.objects.filter(pk=registration_id).values_list("role", flat=True).first()
+    return role or Role.UNSAID
+
+
+def _participant(live_room, request):
+    """This visitor's participant in the room, as the socket would find or make it."""
+    return services.do_join(live_room, user=request.user, session=request.session)
+
+
+def _context(request, live_room, join_form=None, role_form=None, code_form=None):
     user = request.user
+    participant = None
     if user.is_authenticated:
         participant = live_room.participants.filter(user=user).first()
         name = participant.name if participant else member_name(live_room, user)
     else:
         guest = guest_in(request.session)
         name = guest["name"] if guest else None
+        if guest is not None:
+            participant = live_room.participants.filter(
+                guest_key=access.identity_of(user, request.session).guest_key
+            ).first()
     registered_only = not access.may_take_part(live_room, user, request.session)
     if registered_only:
         name, join_form = None, None
     elif name is None and join_form is None and not live_room.is_closed:
-        join_form = JoinForm()
+        join_form = JoinForm(initial={"role": _registered_role(live_room, request.session)})
+    speaking = name is not None and not live_room.is_closed
+    if speaking and role_form is None:
+        if participant is not None:
+            initial = {"role": participant.role, "show_role": participant.show_role}
+        else:
+            initial = {"role": _registered_role(live_room, request.session)}
+        role_form = RoleForm(initial=initial)
+    if role_form is not None and participant is not None and participant.is_verified:
+        role_form.fields["role"].disabled = True  # it comes with the badge
     return {
         "room": live_room,
         "host_page": live_room.host_page,
@@ -63,6 +97,9 @@ def _context(request, live_room, join_form=None):
         "name": name,
         "moderator": permissions.is_moderator(user),
         "join_form": join_form if name is None else None,
+        "participant": participant,
+        "role_form": role_form if speaking else None,
+        "code_form": (code_form or CodeForm()) if speaking else None,
         "registered_only": registered_only,
         "limits": {
             "chat": conf.MAX_CHAT_LENGTH,
@@ -72,6 +109,9 @@ def _context(request, live_room, join_form=None):
         "slow_choices": LiveRoom._meta.get_field("slow_mode_seconds").choices,
         "retention_days": conf.retention_days(),
         "empty_results": state.results(dict.fromkeys(state.CHOICES, 0)),
+        "empty_split": voices.split_counts({}),
+        "role_choices": Role.choices,
+        "reasons": Reason.choices,
         **_history(live_room),
     }
 
@@ -104,8 +144,66 @@ def join(request, slug):
     # so on a shared device the next person is not taken for this one.
     request.session.cycle_key()
     request.session.set_expiry(0)
-    new_guest(request.session, form.cleaned_data["pseudonym"])
+    data = form.cleaned_data
+    new_guest(request.session, data["pseudonym"], data["role"], data["show_role"])
+    # The participant now, not at the first connect: their role is stored where it belongs.
+    participant = _participant(live_room, request)
+    has_code = participant is not None and data["code"]
+    if has_code and not _redeem(request, live_room, participant, data["code"]):
+        return redirect(live_room.get_absolute_url() + "#live-code")
     return redirect(live_room.get_absolute_url() + "#live-chat")
+
+
+def _redeem(request, live_room, participant, code):
+    """Try a verification code, counted against the rate limit; say how it went."""
+    try:
+        roles.check_code_attempt(participant, client_key(request, "live-code"))
+        roles.do_redeem_badge(participant, live_room, code=code)
+    except services.LiveError as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, _("Your verified label is now shown beside your name."))
+    return True
+
+
+def _speaker_form(request, slug, form_class, form_name, act):
+    """A form of one's own in a room (role, code): checked, then `act(room, participant, data)`,
+    which returns the part of the page to go back to."""
+    live_room = _room(slug)
+    participant = None if live_room.is_closed else _participant(live_room, request)
+    if participant is None:
+        return redirect(live_room)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        context = _context(request, live_room, **{form_name: form})
+        return render(request, "live/room.html", context, status=400)
+    anchor = act(live_room, participant, form.cleaned_data)
+    return redirect(f"{live_room.get_absolute_url()}#{anchor}")
+
+
+@never_cache
+@require_POST
+def set_role(request, slug):
+    """Who you speak as here, and whether it shows (a member's or a guest's own choice)."""
+
+    def act(live_room, participant, data):
+        roles.do_set_role(participant, live_room, role=data["role"], show=data["show_role"])
+        messages.success(request, _("Your choice has been saved."))
+        return "live-role"
+
+    return _speaker_form(request, slug, RoleForm, "role_form", act)
+
+
+@never_cache
+@require_POST
+def redeem_code(request, slug):
+    """A panel member or official enters the one-time code an editor gave them."""
+
+    def act(live_room, participant, data):
+        _redeem(request, live_room, participant, data["code"])
+        return "live-code"
+
+    return _speaker_form(request, slug, CodeForm, "code_form", act)
 
 
 @require_POST

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from community.ratelimit import allow
 from community.tokens import token_digest
 from workshops import conf, mails
-from workshops.models import Registration, RegistrationLink, Session
+from workshops.models import Registration, RegistrationLink, Role, Session
 
 Status = Registration.Status
 Purpose = RegistrationLink.Purpose
@@ -99,7 +99,9 @@ def check_can_register(session, now=None):
         raise BookingError(_("Registration for this session is closed."))
 
 
-def do_register(session, *, pseudonym, email, needs="", interpreter="", language=None):
+def do_register(
+    session, *, pseudonym, email, needs="", interpreter="", role=Role.UNSAID, language=None
+):
     """Record a registration waiting for its address to be confirmed, and mail the link.
 
     Registering twice with one address changes nothing that exists: an unconfirmed
@@ -123,6 +125,7 @@ def do_register(session, *, pseudonym, email, needs="", interpreter="", language
             registration.pseudonym = pseudonym
             registration.needs = needs
             registration.interpreter = interpreter
+            registration.role = role
             registration.language = language
             registration.consented_at = now
             registration.save()
@@ -239,7 +242,12 @@ def check_can_change(registration: Registration, now: datetime | None = None) ->
 
 
 def do_change_details(
-    registration: Registration, *, pseudonym: str, needs: str = "", interpreter: str = ""
+    registration: Registration,
+    *,
+    pseudonym: str,
+    needs: str = "",
+    interpreter: str = "",
+    role: str = Role.UNSAID,
 ) -> Registration:
     """Change what a registrant told us; the address stays (a new one needs its own check)."""
     with transaction.atomic():
@@ -248,7 +256,8 @@ def do_change_details(
         registration.pseudonym = pseudonym
         registration.needs = needs
         registration.interpreter = interpreter
-        registration.save(update_fields=["pseudonym", "needs", "interpreter"])
+        registration.role = role
+        registration.save(update_fields=["pseudonym", "needs", "interpreter", "role"])
     return registration
 
 

@@ -4,9 +4,33 @@ from django.utils.translation import gettext_lazy as _
 from community.forms import PseudonymField
 from community.text import clean_text
 from workshops import conf
+from workshops.models import Role
 
 NEEDS_MAX = 500
 INTERPRETER_MAX = 100
+
+
+class RoleField(forms.ChoiceField):
+    """Who someone speaks as, optional: for registrations and live rooms alike."""
+
+    widget = forms.RadioSelect
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Do you want to say who you speak as?"))
+        kwargs.setdefault("choices", Role.choices)
+        kwargs.setdefault("initial", Role.UNSAID)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "It helps to see where experience experts, professionals and policy makers "
+                "agree or differ. Results are only shown per group of at least 5 people."
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        return super().clean(value) or Role.UNSAID
 
 
 class DetailsForm(forms.Form):
@@ -37,6 +61,13 @@ class DetailsForm(forms.Form):
         error_messages={"max_length": _("Please keep this under 100 characters.")},
     )
 
+    role = RoleField(
+        help_text=_(
+            "In the event's live rooms, results of statements are shown per group of at "
+            "least 5 people; you choose there whether your role shows beside your name."
+        )
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pseudonym"].widget.attrs["autocomplete"] = "off"
@@ -57,11 +88,12 @@ class DetailsForm(forms.Form):
             "pseudonym": data["pseudonym"],
             "needs": data["needs"],
             "interpreter": data["interpreter"],
+            "role": data["role"],
         }
 
 
 class RegistrationForm(DetailsForm):
-    field_order = ["pseudonym", "email", "needs", "interpreter", "consent"]
+    field_order = ["pseudonym", "email", "needs", "interpreter", "role", "consent"]
 
     email = forms.EmailField(
         label=_("E-mail address"),

@@ -156,6 +156,7 @@ def change(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse
         "pseudonym": registration.pseudonym,
         "needs": registration.needs,
         "interpreter": registration.interpreter,
+        "role": registration.role,
     }
     form = DetailsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

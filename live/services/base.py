@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from community.forms import name_skeleton
 from community.tokens import new_token, token_digest
 from live.models import LiveRoom, Participant
+from workshops.models import Role
 
 # Where a guest's identity lives in their HTTP session: a random token (only its hash is
 # stored with the participant) and the pseudonym they chose.
@@ -36,9 +37,16 @@ class Actor:
     moderator: bool = False
 
 
-def new_guest(session, pseudonym):
+def new_guest(session, pseudonym, role="", show_role=False):
+    """The guest's identity in their (server-side) session; the role is used when they first
+    connect, and is theirs to change later on the room page."""
     token, _digest = new_token()
-    session[SESSION_GUEST] = {"token": token, "name": pseudonym}
+    session[SESSION_GUEST] = {
+        "token": token,
+        "name": pseudonym,
+        "role": role,
+        "show_role": bool(show_role),
+    }
 
 
 def guest_in(session):
@@ -98,8 +106,15 @@ def do_join(room, user=None, session=None):
     guest = guest_in(session or {})
     if guest is None:
         return None
+    role = guest.get("role")
     participant, _created = Participant.objects.get_or_create(
-        room=room, guest_key=token_digest(guest["token"]), defaults={"name": guest["name"]}
+        room=room,
+        guest_key=token_digest(guest["token"]),
+        defaults={
+            "name": guest["name"],
+            "role": role if role in Role.values else Role.UNSAID,
+            "show_role": bool(guest.get("show_role")),
+        },
     )
     return participant
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from live import state
+from live import state, voices
 from live.fanout import moderators_group, participant_group, publish_on_commit, room_group
 from live.models import LiveRoom, Message, Participant, Question, Statement
 from live.services.base import LiveError, check_room_open
@@ -40,11 +40,12 @@ def _data(room, why):
 
 
 @transaction.atomic
-def do_remove_message(room, message_id, by, audit=True, erase=False, why=""):
+def do_remove_message(room, message_id, by, audit=True, erase=False, why="", reason=""):
     """Take a message out of the room; `erase` deletes its text for good (a report's decision).
 
     `audit=False` when the caller (the moderation queue) writes its own audit entry; `why` is
-    the moderator's reason, when they gave one (the queue asks for it).
+    the moderator's reason, when they gave one (the queue asks for it); `reason` one of
+    live.models.Reason, counted in the room's open totals (live.totals).
     """
     messages = Message.objects.filter(room=room)
     if not erase:
@@ -58,7 +59,8 @@ def do_remove_message(room, message_id, by, audit=True, erase=False, why=""):
     else:
         message.status = Message.Status.REMOVED
         message.removed_at = timezone.now()
-        message.save(update_fields=["status", "removed_at"])
+        message.removal_reason = reason
+        message.save(update_fields=["status", "removed_at", "removal_reason"])
     _to_room(room, {"type": "message.removed", "id": message_pk})
     _to_moderators(room, {"type": "message.removed", "id": message_pk})
     return message
@@ -122,13 +124,16 @@ def do_mark_answered(room, question_id, by):
 
 
 @transaction.atomic
-def do_remove_question(room, question_id, by):
+def do_remove_question(room, question_id, by, reason=""):
+    """Decline a question; `reason` (live.models.Reason) is counted, never shown with it."""
     questions = Question.objects.filter(room=room).exclude(status=Question.Status.REMOVED)
     question = _get(questions, question_id, _("This question has already been removed."))
     was_pending = question.status == Question.Status.PENDING
     question.status = Question.Status.REMOVED
-    question.save(update_fields=["status"])
-    log(question, "live.question.remove", user=by, data={"room": room.pk})
+    question.decline_reason = reason
+    question.save(update_fields=["status", "decline_reason"])
+    data = {"room": room.pk, "reason": reason} if reason else {"room": room.pk}
+    log(question, "live.question.remove", user=by, data=data)
     _to_room(room, {"type": "question.removed", "id": question.pk})
     _to_moderators(room, {"type": "question.removed", "id": question.pk})
     if was_pending:
@@ -172,6 +177,7 @@ def do_close_statement(room, statement_id, by):
 def _close(room, statement, by):
     """Keep the results as numbers; the individual votes go when the room's history does."""
     counts = state.tally(statement)
+    statement.role_counts = voices.vote_counts(statement)
     statement.agree_count = counts["agree"]
     statement.disagree_count = counts["disagree"]
     statement.neutral_count = counts["neutral"]

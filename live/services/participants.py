@@ -34,6 +34,7 @@ def do_send_chat(actor, text):
         participant=participant,
         text=text,
         status=Message.Status.HELD if held else Message.Status.VISIBLE,
+        held_at=now if held else None,
         by_moderator=actor.moderator,
         watched=verdict.watched,
     )

@@ -20,10 +20,11 @@ def test_the_demo_gives_each_panel_of_the_event_a_room_with_statements_and_quest
     demo.seed(Command())
     demo.seed(Command())  # safe to run again
 
-    rooms = LiveRoom.objects.order_by("panel__sort_order")
+    # Panels made in code have no sort order: their ids give the programme's order.
+    rooms = LiveRoom.objects.order_by("panel__sort_order", "panel_id")
     assert [room.title for room in rooms] == ["Het Verdrag van Istanbul", "Heeft melden zin?"]
     assert all(room.is_open for room in rooms)
-    assert Statement.objects.filter(room=rooms[1]).count() == 2
+    assert Statement.objects.filter(room=rooms[1], status="draft").count() == 2
     assert Question.objects.filter(room=rooms[1], status="open").count() == 2
 
 
@@ -36,3 +37,16 @@ def test_the_whole_demo_seed_makes_four_rooms_that_open(client, home_page):
     page = client.get(rooms[0].get_absolute_url())
     assert page.status_code == 200
     assert "Stel je vraag" in page.content.decode()
+
+
+def test_the_demo_shows_a_split_with_a_bridge_and_a_gap(client, event):
+    from live.voices import split_by_role
+
+    demo.seed(Command())
+
+    room = LiveRoom.objects.get(panel__title="Heeft melden zin?")
+    bridge, gap = (split_by_role(s) for s in room.statements.filter(status="closed"))
+    assert bridge.bridge == "agree"
+    assert gap.gap == 17 - 86 and not gap.is_bridge
+    page = client.get(room.get_absolute_url()).content.decode()
+    assert "Een brug:" in page and "procentpunt" in page

@@ -9,7 +9,7 @@ from workshops.models.pages import (
     WorkshopIndexPage,
     WorkshopPage,
 )
-from workshops.models.registrations import Registration, RegistrationLink
+from workshops.models.registrations import Registration, RegistrationLink, Role
 from workshops.models.sessions import Session
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "EventPanel",
     "Registration",
     "RegistrationLink",
+    "Role",
     "Session",
     "WorkshopIndexPage",
     "WorkshopPage",

@@ -14,6 +14,20 @@ from community.tokens import new_token, token_digest
 from workshops.models.sessions import Session
 
 
+class Role(models.TextChoices):
+    """Who someone speaks as, if they want to say: optional, and never more than they choose.
+
+    Live rooms use the same choices (a participant's role, the split of statement results), so
+    they are defined once, here, where a registration already needs them.
+    """
+
+    UNSAID = "unsaid", _("I'd rather not say")
+    EXPERIENCE = "experience", _("Experience expert")
+    CLOSE = "close", _("Relative or bystander")
+    PROFESSIONAL = "professional", _("Professional (in practice)")
+    POLICY = "policy", _("Policy maker, administrator or council member")
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=Registration.Status.CANCELLED)
@@ -43,6 +57,9 @@ class Registration(models.Model):
     needs = models.TextField(_("accessibility needs"), max_length=500, blank=True)
     interpreter = models.CharField(_("interpreter"), max_length=100, blank=True)
     language = models.CharField(_("language"), max_length=10, default="nl")
+    role = models.CharField(
+        _("role"), max_length=12, choices=Role.choices, default=Role.UNSAID, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
     )

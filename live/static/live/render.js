@@ -2,6 +2,8 @@
 // translated from the server and nothing here builds HTML from strings. Text from people is
 // only ever set with textContent.
 
+import { fillSpeaker, fillSplit, resetSplit } from "./split.js";
+
 const MAX_MESSAGES = 300;
 
 function format(text, values) {
@@ -31,6 +33,7 @@ export class View {
       questionForm: find("question-form"), support: find("support"),
       moderation: find("moderation"), pending: find("pending"), held: find("held"),
       drafts: find("drafts"), muted: find("muted"), slowSelect: find("slow-select"),
+      split: find("split"), reason: find("reason"),
     };
     this.joinForm = root.querySelector(".live-join form");
     this.messages = new Map();
@@ -72,6 +75,7 @@ export class View {
     this.el.closed.replaceChildren();
     for (const statement of state.closed) this.addClosed(statement, false);
     if (state.moderation) this.moderation(state.moderation);
+    if (state.moderation?.split && state.statement) this.split(state.statement.id, state.moderation.split);
     this.enable();
   }
 
@@ -137,6 +141,7 @@ export class View {
     item.classList.toggle("live-message--moderator", message.mod);
     slot(item, "author").textContent = message.author;
     slot(item, "moderator").hidden = !message.mod;
+    fillSpeaker(item, message, this.strings);
     const time = slot(item, "time");
     time.dateTime = message.at;
     time.textContent = this.time.format(new Date(message.at));
@@ -191,6 +196,7 @@ export class View {
     item.dataset.pid = question.pid;
     slot(item, "text").textContent = question.text;
     slot(item, "author").textContent = question.author;
+    fillSpeaker(item, question, this.strings);
     slot(item, "votes").textContent = String(question.votes);
     const answered = question.status === "answered";
     item.classList.toggle("live-question--answered", answered);
@@ -278,6 +284,7 @@ export class View {
 
   newStatement(statement) {
     this.openStatement(statement, null);
+    if (this.el.split) resetSplit(slot(this.el.split, "split"));
     this.announce(format(this.strings.newStatement, statement));
   }
 
@@ -289,6 +296,23 @@ export class View {
     if (this.el.statement.dataset.id !== String(id)) return;
     for (const button of this.el.vote.querySelectorAll("[data-vote]")) {
       button.setAttribute("aria-pressed", String(button.dataset.vote === choice));
+    }
+  }
+
+  // Moderators only: the open statement's votes by role, as they come in.
+  split(id, split) {
+    if (this.el.split && this.el.statement.dataset.id === String(id)) {
+      fillSplit(slot(this.el.split, "split"), split, this.strings);
+    }
+  }
+
+  // Someone chose to show or hide their role, or was verified: redraw their label.
+  speakerChanged(event) {
+    for (const question of this.questions.values()) {
+      if (question.pid === event.pid) Object.assign(question, { role: event.role, badge: event.badge });
+    }
+    for (const item of this.root.querySelectorAll(`.live-message[data-pid="${event.pid}"], .live-question[data-pid="${event.pid}"]`)) {
+      fillSpeaker(item, event, this.strings);
     }
   }
 
@@ -311,6 +335,7 @@ export class View {
     item.dataset.id = statement.id;
     slot(item, "text").textContent = statement.text;
     this.fillResults(item, statement.counts, statement.total);
+    fillSplit(slot(item, "split"), statement.split, this.strings);
     if (first) this.el.closed.prepend(item);
     else this.el.closed.append(item);
     this.el.closedSection.hidden = false;

@@ -99,6 +99,8 @@ function start(root) {
       view.feedback(view.el.vote, view.strings.voted);
     },
     "statement.closed": (event) => view.closeStatement(event.statement),
+    "statement.split": (event) => view.split(event.id, event.split),
+    "participant.updated": (event) => view.speakerChanged(event),
     "me.muted": (event) => {
       view.me.muted = event.muted;
       view.enable();
@@ -177,6 +179,11 @@ function start(root) {
         break;
       case "room.open":
         send({ type: "room.open" }, from);
+        break;
+      case "message.remove":
+      case "question.remove":
+        // Why, from the moderation panel's choice: counted in the room's open totals.
+        send({ type: button.dataset.action, id, reason: view.el.reason?.value || "other" }, from);
         break;
       default:
         send({ type: button.dataset.action, id }, from);

@@ -1,0 +1,99 @@
+"""Verified badge codes in the Wagtail admin: editors issue them per event and see each code once.
+
+The code itself is shown only on the page that answers the form; the database keeps its hash.
+A code cannot be edited (delete it to revoke it and issue a new one).
+"""
+
+import django_filters
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from live.badges import BadgeCode, new_code
+from workshops.models import BookablePage
+
+
+class BadgeCodeForm(WagtailAdminModelForm):
+    class Meta:
+        model = BadgeCode
+        fields = ["page", "label", "role", "expires_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.fields["page"]
+        page.queryset = BookablePage.objects.live().order_by("title")
+        page.help_text = gettext_lazy("The code works in every live room of this event, once.")
+
+
+class BadgeCodeFilter(WagtailFilterSet):
+    used = django_filters.BooleanFilter(
+        field_name="used_at", lookup_expr="isnull", exclude=True, label=gettext_lazy("Used")
+    )
+
+    class Meta:
+        model = BadgeCode
+        fields = ["page", "role", "used"]
+
+
+class BadgeCodeCreateView(generic.CreateView):
+    def get_edit_url(self):
+        return self.get_success_url()  # codes are never edited
+
+    def save_instance(self):
+        self.code, self.form.instance.digest = new_code()
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+    def save_action(self):
+        # The only time the code exists outside the editor's hands: shown here, never stored.
+        response = TemplateResponse(
+            self.request,
+            "live/admin/badge_code.html",
+            {
+                "code": self.code,
+                "badge": self.object,
+                "index_url": self.get_success_url(),
+                "page_title": gettext_lazy("Verification code"),
+                "header_icon": "key",
+            },
+        )
+        add_never_cache_headers(response)
+        return response
+
+
+class BadgeCodeViewSet(ModelViewSet):
+    model = BadgeCode
+    form_class = BadgeCodeForm
+    add_view_class = BadgeCodeCreateView
+    icon = "key"
+    menu_label = gettext_lazy("Verified badges")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = BadgeCodeFilter
+    search_fields = ["label", "page__title"]
+    ordering = ["-created_at"]
+    list_display = [
+        "label",
+        "page",
+        Column("get_role_display", label=gettext_lazy("Role"), sort_key="role"),
+        Column("state", label=gettext_lazy("Status")),
+        "expires_at",
+        "used_at",
+    ]
+    inspect_view_fields = ["label", "page", "role", "expires_at", "created_at", "used_at"]
+
+    def get_form_class(self, for_update=False):
+        return BadgeCodeForm
+
+    def get_urlpatterns(self):
+        # No edit view: a used code's label is already beside someone's name.
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "edit"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(edit_url_name=None, **kwargs)
