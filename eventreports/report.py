@@ -54,7 +54,7 @@ class StatementResult:
     text: str
     figures: list[Figure]
     total: Figure
-    split: Any = None  # live.voices.split_by_role(statement), once it exists
+    split: Any = None  # live.voices.split_by_role(statement)
 
 
 @dataclass
