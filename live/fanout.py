@@ -51,6 +51,7 @@ RESYNC = "live.resync"
 # A message the hub sends itself through a group of its own, to learn that its memberships
 # still hold (live.conf.heartbeat_seconds).
 PING = "live.hub.ping"
+STOP = "live.hub.stop"
 
 # Groups of which this process could not send an event: told to resync once the layer is back.
 _missed = set()
@@ -289,6 +290,8 @@ class Hub:
                     await asyncio.sleep(min(1.0, conf.heartbeat_seconds()))
                     continue
                 self.last_read = loop.time()
+                if message.get("type") == STOP and message.get("hub") == self.ping_group:
+                    return
                 group = message.get("group")
                 if group == self.ping_group:
                     self.answered = loop.time()
@@ -297,6 +300,24 @@ class Hub:
                     inbox.put(message)
         finally:
             heartbeat.cancel()
+
+    async def close(self) -> None:
+        """End the reader and its heartbeat (tests; a worker shutting down).
+
+        The reader is told through its own channel, so it leaves between two reads: a
+        cancelled read of the Redis layer may never end (channels_redis's receive lock and a
+        blocking pop in flight), and an event loop that closes waits for it for good. A reader
+        that does not stop within the heartbeat timeout is cancelled after all.
+        """
+        reader = self.reader
+        if reader is None or reader.done():
+            return
+        try:
+            async with asyncio.timeout(conf.heartbeat_timeout()):
+                await self.layer.send(self.channel, {"type": STOP, "hub": self.ping_group})
+                await asyncio.wait({reader})
+        except Exception:
+            reader.cancel()
 
     async def _heartbeat(self):
         loop = asyncio.get_running_loop()
@@ -362,6 +383,13 @@ def hub():
     if current is None or current.layer is not layer:
         current = _hubs[loop] = Hub(layer)
     return current
+
+
+async def close() -> None:
+    """End this event loop's hub, if it has one (see Hub.close)."""
+    current = _hubs.pop(asyncio.get_running_loop(), None)
+    if current is not None:
+        await current.close()
 
 
 async def join(inbox, groups):

@@ -11,7 +11,7 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
-from live import throttle
+from live import fanout, throttle
 from live.models import LiveRoom
 from tests.helpers import make_staff, staff_login
 from workshops.models import EventIndexPage, EventPage, EventPanel
@@ -173,6 +173,10 @@ async def people():
     yield make
     for person in made:
         await person.close()
+    # The hub's reader lives as long as its event loop; end it here, between two reads, so
+    # that closing the test's loop does not have to cancel a Redis read in flight (which
+    # channels_redis may never finish: the worker then hung in teardown).
+    await fanout.close()
 
 
 @pytest.fixture

@@ -223,3 +223,17 @@ async def test_a_connection_refused_while_the_layer_is_down_leaves_nothing_behin
 
     assert not refused.connected
     assert room_group(room.pk) not in fanout.hub().members
+
+
+async def test_closing_the_hub_ends_its_reader_between_two_reads_not_by_cancelling(room, people):
+    await people().connect(room)
+    reader = fanout.hub().reader
+    assert reader is not None and not reader.done()
+
+    await fanout.close()
+
+    assert reader.done() and not reader.cancelled()
+    # The next connection of this event loop gets a new hub that works.
+    again = await people().connect(room)
+    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Ja"}})
+    assert (await again.expect("chat.message"))["message"]["text"] == "Ja"
