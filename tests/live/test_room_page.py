@@ -222,3 +222,12 @@ def test_without_javascript_the_page_offers_no_join_form_it_says_cannot_be_used(
     parser.feed(page)
 
     assert parser.found is False  # in the page for JavaScript to show, but hidden until then
+
+
+def test_the_support_box_names_a_way_out_that_works_while_typing(client, room):
+    """It shows after a message about danger, when the writer is still in the chat field,
+    where Escape does nothing (so that it cannot throw away what someone typed)."""
+    page = client.get(f"/live/{room.slug}/").content.decode()
+
+    assert "Druk drie keer op Shift, of op de knop “Snel weg”" in page
+    assert "Druk op Escape" not in page
