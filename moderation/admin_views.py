@@ -13,16 +13,28 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from moderation.forms import DecisionForm
 from moderation.hiding import recent_hides
+from moderation.models import Report
 from moderation.queue import waiting_summary
 from moderation.registry import NotRestorable, Refused, adapter_for_slug
 from moderation.reports import do_moderate
 
 PERMISSION = "moderation.moderate_content"
+# The decisions that are confirmed on a page of their own, and that page.
+CONFIRMED = {"hide": "moderation_hide", "remove": "moderation_remove"}
 GONE = gettext_lazy("This item no longer exists. Another moderator may have removed it.")
 
 
 def can_moderate(user):
     return user.is_active and user.has_perm(PERMISSION)
+
+
+def _decides_on_reports(adapter, item, action):
+    """Whether `action` is a decision on the item's open reports rather than its app's own."""
+    if item is None:
+        return True  # the confirmation page says that it is gone
+    if action in adapter.allowed_actions(item):
+        return False
+    return Report.objects.open().for_item(item).exists()
 
 
 class ModeratorOnlyMixin:
@@ -53,18 +65,19 @@ class QueueView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request):
-        if request.POST.get("action") == "hide":
-            # Hiding needs a reason and a confirmation: that is a page of its own.
-            slug = request.POST.get("slug", "")
-            object_id = request.POST.get("object_id", "")
+        adapter = adapter_for_slug(request.POST.get("slug", ""))
+        item = adapter.get(request.POST.get("object_id")) if adapter else None
+        action = request.POST.get("action")
+        if action in CONFIRMED and _decides_on_reports(adapter, item, action):
+            # Hiding and removing need a reason and a confirmation: a page of their own. (A
+            # held chat message's own "remove" is not among them: nobody has seen it yet.)
             try:
-                url = reverse("moderation_hide", args=[slug, object_id])
+                args = [request.POST.get("slug", ""), request.POST.get("object_id", "")]
+                url = reverse(CONFIRMED[action], args=args)
             except NoReverseMatch:
                 url = reverse("moderation_queue")
                 messages.error(request, GONE)
             return HttpResponseRedirect(url)
-        adapter = adapter_for_slug(request.POST.get("slug", ""))
-        item = adapter.get(request.POST.get("object_id")) if adapter else None
         form = DecisionForm(request.POST)
         if item is None:
             messages.error(request, GONE)

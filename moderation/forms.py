@@ -68,3 +68,11 @@ class HideForm(forms.Form):
         if cleaned.get("reason") == HideReason.OTHER and not cleaned.get("note"):
             self.add_error("note", _("Write down the reason in the note."))
         return cleaned
+
+
+class RemoveForm(HideForm):
+    """The confirmation step before removing for good: the same reasons, asked as such."""
+
+    reason = forms.ChoiceField(
+        label=_("Why do you remove it?"), choices=HideReason.choices, widget=forms.RadioSelect
+    )

@@ -44,11 +44,14 @@ class QueueStepView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView)
         return [*self.breadcrumbs_items, queue, {"url": "", "label": self.page_title}]
 
 
-class HideView(QueueStepView):
-    """Step two of hiding: the moderator says why, then confirms. The queue's button leads here."""
+class ItemConfirmView(QueueStepView):
+    """Step two of a decision on a reported item: the moderator says why, then confirms.
 
-    template_name = "moderation/admin/hide_confirm.html"
-    page_title = gettext_lazy("Hide")
+    The queue's button leads here with what was typed in its row. Subclasses name the action,
+    its form and what confirming does."""
+
+    action = ""
+    form_class: type[HideForm] = HideForm
 
     def setup(self, request, *args, slug, object_id, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -59,13 +62,14 @@ class HideView(QueueStepView):
         return self.adapter.title(self.item)
 
     def get(self, request, *args, **kwargs):
-        return self._show(HideForm())
+        return self._show(self.form_class())
 
     def post(self, request, *args, **kwargs):
         if "confirm" not in request.POST:
             # Came from the queue's row: carry over what the moderator typed there.
-            return self._show(HideForm(initial={"note": request.POST.get("why", "")[:300]}))
-        form = HideForm(request.POST)
+            note = request.POST.get("why", "")[:300]
+            return self._show(self.form_class(initial={"note": note}))
+        form = self.form_class(request.POST)
         if not form.is_valid():
             return self._show(form, status=400)
         if self.item is None:
@@ -73,32 +77,23 @@ class HideView(QueueStepView):
             return _back_to_queue()
         title = self.adapter.title(self.item)
         try:
-            entry = do_hide(
-                self.item,
-                user=request.user,
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-            )
+            self.confirmed(form.cleaned_data, title)
         except (Refused, NotRestorable) as refused:
             messages.error(request, getattr(refused, "message", str(refused)))
-            return _back_to_queue()
-        messages.success(
-            request,
-            _(
-                "“%(title)s” is hidden and its reports are closed. "
-                "You can undo this until %(until)s."
-            )
-            % {"title": title, "until": _local(undo_deadline(entry))},
-            buttons=[messages.button(undo_url(self.adapter, self.item, entry), _("Undo"))],
-        )
         return _back_to_queue()
+
+    def confirmed(self, data, title):
+        raise NotImplementedError
+
+    def confirm_context(self):
+        return {}
 
     def _show(self, form, status=200):
         if self.item is None:
             messages.error(self.request, GONE)
             return _back_to_queue()
         try:
-            check_decision(self.item, "hide", self.request.user)
+            check_decision(self.item, self.action, self.request.user)
         except Refused as refused:
             messages.error(self.request, refused.message)
             return _back_to_queue()
@@ -106,9 +101,32 @@ class HideView(QueueStepView):
             form=form,
             row=item_row(self.adapter, self.item),
             reports=Report.objects.open().for_item(self.item).count(),
-            undo_hours=conf.hide_undo_hours(),
+            **self.confirm_context(),
         )
         return self.render_to_response(context, status=status)
+
+
+class HideView(ItemConfirmView):
+    """Hiding: out of sight, not deleted, and undone from the message that follows."""
+
+    action = "hide"
+    template_name = "moderation/admin/hide_confirm.html"
+    page_title = gettext_lazy("Hide")
+
+    def confirmed(self, data, title):
+        entry = do_hide(self.item, user=self.request.user, reason=data["reason"], note=data["note"])
+        messages.success(
+            self.request,
+            _(
+                "“%(title)s” is hidden and its reports are closed. "
+                "You can undo this until %(until)s."
+            )
+            % {"title": title, "until": _local(undo_deadline(entry))},
+            buttons=[messages.button(undo_url(self.adapter, self.item, entry), _("Undo"))],
+        )
+
+    def confirm_context(self):
+        return {"undo_hours": conf.hide_undo_hours()}
 
 
 class UndoHideView(QueueStepView):

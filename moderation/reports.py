@@ -172,12 +172,16 @@ def check_decision(item, action, user):
 
 
 @transaction.atomic
-def do_decide(item, action, *, user, why=""):
+def do_decide(item, action, *, user, why="", reason=""):
     """A moderator's decision on a reported item: every open report on it is closed with it."""
+    # Two moderators deciding at once: the second waits here and then finds no open report.
+    list(Report.objects.open().for_item(item).select_for_update())
     check_decision(item, action, user)
     decision = ACTIONS[action]
     adapter = adapter_for_model(type(item))
     data = {"why": why}
+    if reason:
+        data["reason"] = reason
     if decision == Decision.HIDDEN:
         already = adapter.is_hidden(item)
         data["hidden"] = hidden_by_moderation(item) if already else adapter.hide(item, user=user)

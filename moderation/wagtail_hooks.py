@@ -9,6 +9,7 @@ from moderation.admin_views import QueueView, can_moderate
 from moderation.audit import register_actions
 from moderation.hide_views import HideView, UndoHideView
 from moderation.queue import waiting_summary
+from moderation.remove_views import RemoveView
 
 LOG_ACTIONS = [
     ("kring.moderation.auto_hide", _("Hide after reports"), _("Hidden after reports")),
@@ -29,6 +30,11 @@ def register_queue_url():
             "moderatie/verbergen/<slug:slug>/<str:object_id>/",
             HideView.as_view(),
             name="moderation_hide",
+        ),
+        path(
+            "moderatie/verwijderen/<slug:slug>/<str:object_id>/",
+            RemoveView.as_view(),
+            name="moderation_remove",
         ),
         path(
             "moderatie/ongedaan-maken/<slug:slug>/<str:object_id>/<int:entry_id>/",

@@ -82,3 +82,12 @@ def hide(client, slug, object_id, reason="identifying", note="", follow=True):
         {"confirm": "1", "reason": reason, "note": note},
         follow=follow,
     )
+
+
+def remove(client, slug, object_id, reason="identifying", note="", follow=True):
+    """A moderator confirms removing on the remove page, with a reason and a note."""
+    return client.post(
+        f"/admin/moderatie/verwijderen/{slug}/{object_id}/",
+        {"confirm": "1", "reason": reason, "note": note},
+        follow=follow,
+    )

@@ -16,6 +16,7 @@ from tests.moderation.chat import (
     hide,
     listen_as_participant,
     listen_to_room,
+    remove,
     report,
     room_page,
     say,
@@ -177,7 +178,7 @@ def test_removing_a_reported_message_erases_it_and_the_audit_log_keeps_who_and_w
     receive = listen_to_room(room)
 
     with committed():
-        decide(moderator, answer, "remove", why="Noemt een adres")
+        remove(moderator, "chatbericht", answer.pk, note="Noemt een adres")
 
     assert not Message.objects.filter(pk=answer.pk).exists()
     assert "ze luisterden echt" not in room_page(room)
@@ -289,8 +290,9 @@ def test_a_moderator_of_stories_only_sees_no_chat_and_cannot_act_on_it(chat):
         # Held messages have no reports to decide on, visible ones nothing to post.
         ({"slug": "chatbericht", "object_id": "HELD", "action": "restore"}, "Dit kan nu niet"),
         ({"slug": "chatbericht", "object_id": "HELLO", "action": "post"}, "Dit kan nu niet"),
-        # Hiding goes through its confirmation page, which says why it cannot be done.
-        ({"slug": "chatbericht", "object_id": "HELLO", "action": "hide"}, "geen openstaande"),
+        # Hiding or removing what has no open reports: no confirmation page, the reason at once.
+        ({"slug": "chatbericht", "object_id": "HELLO", "action": "hide"}, "intussen al iets"),
+        ({"slug": "chatbericht", "object_id": "HELLO", "action": "remove"}, "intussen al iets"),
     ],
 )
 def test_bad_input_in_the_queue_gets_a_message_and_changes_nothing(moderator, chat, data, message):

@@ -177,7 +177,8 @@ def test_moderator_removes_reported_content(moderator_client, reportable_page):
     report_as("198.51.100.1", reportable_page)
 
     client.post(
-        "/admin/moderatie/", {"slug": "testpagina", "object_id": page_id, "action": "remove"}
+        f"/admin/moderatie/verwijderen/testpagina/{page_id}/",
+        {"confirm": "1", "reason": "identifying"},
     )
 
     assert Client().get("/hulp/").status_code == 404

@@ -95,7 +95,8 @@ def test_removing_a_story_leaves_no_revision_with_its_text(moderator, story_inde
     report(story, "198.51.100.1")
 
     moderator.post(
-        "/admin/moderatie/", {"slug": "verhaal", "object_id": story.pk, "action": "remove"}
+        f"/admin/moderatie/verwijderen/verhaal/{story.pk}/",
+        {"confirm": "1", "reason": "identifying"},
     )
 
     assert not StoryPage.objects.filter(pk=story.pk).exists()
