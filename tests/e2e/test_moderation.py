@@ -106,3 +106,50 @@ def test_the_hide_confirmation_on_a_phone_and_a_desktop_in_dutch_and_english(
             page.keyboard.press("Space")
             assert page.locator("#id_reason_0").is_checked()
             screenshot(page, f"moderation-hide-confirm-{language}-{width}")
+
+
+def test_removing_asks_why_and_for_a_confirmation_before_a_story_is_gone(
+    new_context, site_url, story_index, screenshot
+):
+    from django.test import Client
+    from wagtail.users.models import UserProfile
+
+    story = published_story(story_index, title="Mijn weg terug")
+    story_url = site_url + story.url
+    Client(REMOTE_ADDR="198.51.100.1").post(f"/melden/verhaal/{story.pk}/", {"reason": "unsafe"})
+    user, secret = make_staff("Moderatoren", pseudonym="Moderator")
+    reader = new_context().new_page()
+    admin = new_context().new_page()
+    browser_staff_login(admin, site_url, user, secret)
+
+    # Phone and desktop, English and Dutch: the page reads, fits and works by keyboard.
+    for language, warning in (("en", "This cannot be undone."), ("nl", "Dit kan niet ongedaan")):
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+        for width in (390, 1280):
+            admin.set_viewport_size({"width": width, "height": 900})
+            admin.goto(f"{site_url}/admin/moderatie/verwijderen/verhaal/{story.pk}/")
+            assert admin.get_by_text(warning).is_visible()
+            overflow = admin.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0
+            screenshot(admin, f"moderation-remove-confirm-{language}-{width}")
+
+    admin.goto(site_url + "/admin/moderatie/")
+    row = admin.locator("tr", has_text="Mijn weg terug")
+    row.get_by_label("Waarom").fill("adres van de buren")
+    row.get_by_role("button", name="Verwijderen…").click()
+    admin.wait_for_url("**/admin/moderatie/verwijderen/verhaal/**")
+    assert admin.get_by_label("Notitie voor het auditlog").input_value() == "adres van de buren"
+    assert reader.goto(story_url).status == 200
+
+    # Without a reason: an error summary that takes the focus; the story is still there.
+    admin.get_by_role("button", name="Voorgoed verwijderen").click()
+    admin.get_by_role("alert").get_by_text("Er is nog niets verwijderd").wait_for()
+    assert admin.evaluate("document.activeElement.id") == "remove-errors"
+    assert reader.goto(story_url).status == 200
+
+    admin.locator("#id_reason_0").focus()
+    admin.keyboard.press("Space")
+    admin.get_by_role("button", name="Voorgoed verwijderen").click()
+    admin.wait_for_url("**/admin/moderatie/")
+    admin.get_by_text("is voorgoed verwijderd en de meldingen zijn gesloten").wait_for()
+    assert reader.goto(story_url).status == 404
