@@ -78,6 +78,13 @@ def room(make_room):
     return make_room()
 
 
+# How long a test waits for what should come. A passing test never waits this long; a
+# timeout cancels the consumer (Channels' communicator), and on a loaded machine (load 15 on
+# 2 cores) the old 1-2 s ran out before a handshake or an event did, which turned slowness
+# into failures and, once, into a hang in that cancellation.
+WAIT = 10
+
+
 class Person:
     """Someone with a browser: a test client for pages, and websockets with its cookie."""
 
@@ -98,7 +105,7 @@ class Person:
         if self.cookie:
             headers.append((b"cookie", self.cookie.encode()))
         socket = Socket(WebsocketCommunicator(application, path, headers=headers))
-        connected, _code = await socket.communicator.connect()
+        connected, _code = await socket.communicator.connect(timeout=WAIT)
         socket.connected = connected
         self.sockets.append(socket)
         if connected and expect_state:
@@ -122,10 +129,10 @@ class Socket:
     async def send_raw(self, text=None, data=None):
         await self.communicator.send_to(text_data=text, bytes_data=data)
 
-    async def receive(self, timeout=2):
+    async def receive(self, timeout=WAIT):
         return json.loads(await self.communicator.receive_from(timeout=timeout))
 
-    async def expect(self, kind, timeout=2):
+    async def expect(self, kind, timeout=WAIT):
         """The next event of this type; others that come first (presence, say) are skipped."""
         while True:
             event = await self.receive(timeout)
@@ -151,7 +158,7 @@ class Socket:
         await self.communicator.disconnect()
 
 
-async def closed_with(socket, timeout=2):
+async def closed_with(socket, timeout=WAIT):
     """Read what is left on the socket up to its close; the close code."""
     while True:
         output = await socket.communicator.receive_output(timeout)
