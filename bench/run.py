@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import traceback
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bench import concerns_bench, figures_bench, http, live, registration, sanitise, stack
@@ -75,7 +75,7 @@ def machine(stack_):
         "redis": redis_version,
         "workers_per_server": stack.WORKERS,
         "versions": {
-            name: version(name)
+            name: _installed_version(name)
             for name in (
                 "django",
                 "wagtail",
@@ -91,6 +91,15 @@ def machine(stack_):
         "commit": commit,
         "load_average_at_start": os.getloadavg(),
     }
+
+
+def _installed_version(name):
+    """A package's version; None when it is not installed (a run with BENCH_SERVERS=uvicorn
+    does not need granian)."""
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
 
 
 def step(results, name, function, *args):
