@@ -19,10 +19,10 @@ the visitor is served (language cookie, then Accept-Language), so Dutch and Engl
 never get each other's interface.
 
 A stored page is never served once anything it may show has changed: every save or delete of
-a page, a revision, a story, a snippet or a setting (the apps in WATCHED_APPS) bumps a
-generation number after the commit, in the cache all workers share, and only pages of the
-current generation are served. The timeout is the backstop for changes made by other processes
-(management commands).
+a page, a revision, a story, a snippet or a setting (the apps in WATCHED_APPS, except the
+accounts, which no public page shows) bumps a generation number after the commit, in the
+cache all workers share, and only pages of the current generation are served. The timeout is
+the backstop for changes made by other processes (management commands).
 """
 
 import logging
@@ -127,7 +127,10 @@ def valid_until(request: HttpRequest, moment: datetime | None) -> None:
 
 
 def _content_changed(sender, **kwargs):
-    if sender._meta.app_label in WATCHED_APPS:
+    # Accounts live in community, but no public page shows one: a sign-in saves the user
+    # (last_login), and that must not empty the cache, or signing in and out again would
+    # make every page render anew for everyone.
+    if sender._meta.app_label in WATCHED_APPS and sender._meta.label != settings.AUTH_USER_MODEL:
         bump_generation()
 
 
