@@ -271,7 +271,7 @@ def print_table(report):
             print(
                 f"  {name:<12} {_fmt(page.get('req_per_s')):>8} req/s, p95 "
                 f"{_fmt(page.get('p95_ms'))} ms, vs bare {_fmt(page.get('ratio_to_bare'))}, "
-                f"cache {page.get('cache') or '-'}"
+                f"cache {page.get('cache') or '-'}, {_fmt(page.get('kilobytes'))} KB"
             )
     print("\nTargets:")
     for name, text in TARGETS.items():
