@@ -8,7 +8,6 @@ links to still works with Django's CSRF checks on.
 """
 
 import re
-from datetime import UTC, datetime, time
 
 import pytest
 from django.test import Client
@@ -16,14 +15,8 @@ from django.test import Client
 from community.models import HelpSettings
 from live.models import LiveRoom
 from tests.workshops.helpers import link_in, mails_to
-from workshops.models import (
-    EventIndexPage,
-    EventPage,
-    EventPanel,
-    Registration,
-    Session,
-    WorkshopPage,
-)
+from tests.workshops.test_live_status import afternoon, amsterdam, open_rooms  # noqa: F401
+from workshops.models import Registration, Session, WorkshopPage
 
 pytestmark = pytest.mark.django_db
 
@@ -216,34 +209,13 @@ def test_a_signed_in_editor_neither_gets_nor_fills_the_stored_page(session, admi
     assert "Nog 7 plaatsen vrij" in response.content.decode()
 
 
-# An event afternoon: panels at 14:00 and 14:45 on 9 December (Amsterdam, UTC+1), until 17:00.
 EVENT = "/evenementen/9-december/"
 
 
-def amsterdam(hour, minute=0):
-    return datetime(2026, 12, 9, hour - 1, minute, tzinfo=UTC)
-
-
 @pytest.fixture
-def afternoon(home_page):
-    index = home_page.add_child(instance=EventIndexPage(title="Evenementen", slug="evenementen"))
-    page = index.add_child(
-        instance=EventPage(
-            title="Online bijeenkomst 9 december",
-            slug="9-december",
-            panels=[
-                EventPanel(title="Het Verdrag van Istanbul", starts_at=time(14, 0)),
-                EventPanel(title="Heeft melden zin?", starts_at=time(14, 45)),
-            ],
-            sessions=[Session(starts_at=amsterdam(14), ends_at=amsterdam(17), seats=150)],
-        )
-    )
-    page.save_revision().publish()
-    for number, panel in enumerate(page.panels.all()):
-        LiveRoom.objects.create(
-            panel=panel, title=panel.title, slug=f"panel-{number}", status=LiveRoom.Status.OPEN
-        )
-    return page
+def open_afternoon(afternoon):  # noqa: F811
+    open_rooms()
+    return afternoon
 
 
 def first_panel(reader):
@@ -253,7 +225,7 @@ def first_panel(reader):
     return html[start : html.index('<li class="panel"', start)], response.get(CACHE)
 
 
-def test_a_panel_whose_time_is_over_stops_saying_live_at_once(afternoon, clock):
+def test_a_panel_whose_time_is_over_stops_saying_live_at_once(open_afternoon, clock):
     reader = Client()
     clock.set(amsterdam(14, 44))
     assert "Nu live" in first_panel(reader)[0]
@@ -266,7 +238,9 @@ def test_a_panel_whose_time_is_over_stops_saying_live_at_once(afternoon, clock):
     assert "Nu live" not in text
 
 
-def test_a_room_a_moderator_closes_shows_closed_at_once(afternoon, clock, committed, admin_user):
+def test_a_room_a_moderator_closes_shows_closed_at_once(
+    open_afternoon, clock, committed, admin_user
+):
     from live.services import moderators
 
     reader = Client()
@@ -283,7 +257,11 @@ def test_a_room_a_moderator_closes_shows_closed_at_once(afternoon, clock, commit
     assert "Nu live" not in text
 
 
-def test_a_registration_for_an_event_shows_on_its_stored_page_at_once(afternoon, clock, confirmed):
+def test_a_registration_for_an_event_shows_on_its_stored_page_at_once(
+    afternoon,  # noqa: F811
+    clock,
+    confirmed,
+):
     clock.set(amsterdam(9))
     reader = Client()
     assert "Nog 150 plaatsen vrij" in reader.get(EVENT).content.decode()
