@@ -1,10 +1,13 @@
-"""The figures pages with 10,000 published stories, next to the bare view.
+"""The public pages of the second round with a realistic data set, next to the bare view.
 
 `python -m bench.figures_bench load 10000` (run by `run()` in the stack's environment) grows
 the bench data set to that many published stories by row copies (bench.data.copy_stories),
 gives every story experience answers and dates them two weeks back, so this week's frozen
-release counts them all. The first request after that makes the release (timed on its own:
-the once-a-week cost); the measured requests read the stored release, as readers do.
+release counts them all; `python -m bench.data events 100` adds 100 past events, each with
+closed rooms, voted statements, questions, commitments and a published report. The first
+request after that makes the release (timed on its own: the once-a-week cost); the measured
+requests read the stored release, as readers do. Measured: the patterns and figures pages,
+the last event's report and the commitments page.
 """
 
 import json
@@ -17,6 +20,7 @@ import urllib.request
 from bench import http, stack
 
 STORIES = 10_000
+EVENTS = 100
 PAGES = {"patterns": "/verhalen/patronen/", "figures": "/cijfers/"}
 
 
@@ -64,6 +68,8 @@ def load(total):
 def run(stack_, server, seconds):
     argv = [sys.executable, "-m", "bench.figures_bench", "load", str(STORIES)]
     loaded = json.loads(stack.run(argv, stack_.env, 900, True).strip().splitlines()[-1])
+    argv = [sys.executable, "-m", "bench.data", "events", str(EVENTS)]
+    events = json.loads(stack.run(argv, stack_.env, 900, True).strip().splitlines()[-1])
     started = time.monotonic()
     request = urllib.request.Request(
         server.base + PAGES["patterns"], headers={"X-Forwarded-Proto": "https"}
@@ -71,8 +77,19 @@ def run(stack_, server, seconds):
     with urllib.request.urlopen(request, timeout=120) as response:
         response.read()
     freeze_ms = round((time.monotonic() - started) * 1000)
-    results = http.run(server, PAGES, seconds)
-    return {"stories": loaded["stories"], "first_request_with_freeze_ms": freeze_ms, **results}
+    pages = {
+        **PAGES,
+        "event_report": events["event_report"],
+        "commitments": "/toezeggingen/",
+    }
+    results = http.run(server, pages, seconds)
+    return {
+        "stories": loaded["stories"],
+        "events": events["events"],
+        "commitments_shown": events["commitments"],
+        "first_request_with_freeze_ms": freeze_ms,
+        **results,
+    }
 
 
 if __name__ == "__main__":

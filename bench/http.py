@@ -24,17 +24,19 @@ def wrk_available():
 
 
 def _warm(url):
+    """Request `url` twice; what the second answer said about the cache, and its size."""
     for _ in range(2):
         request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})
         with urllib.request.urlopen(request, timeout=30) as response:
             if response.status != 200:
                 raise RuntimeError(f"{url} answered {response.status}")
             cache = response.headers.get("X-Kring-Cache", "")
-    return cache
+            size = len(response.read())
+    return cache, size
 
 
 def measure(url, seconds):
-    cache = _warm(url)
+    cache, size = _warm(url)
     argv = [
         "wrk",
         "-t2",
@@ -61,6 +63,7 @@ def measure(url, seconds):
         "errors": figures["errors"],
         "non_2xx": figures["non_2xx"],
         "cache": cache or None,
+        "kilobytes": round(size / 1024, 1),
     }
 
 

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import traceback
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bench import concerns_bench, figures_bench, http, live, registration, sanitise, stack
@@ -37,7 +37,9 @@ TARGETS = {
     "concerns": "p95 at 1,000,000 signals <= 1.2x p95 at 1,000",
     "registration": "exactly 20 confirmed, the rest waiting-listed, 0 errors",
     "sanitising": "cost per 3 KB story reported next to nh3",
-    "figures": "patterns and figures pages, 10,000 stories: each >= 50% of the bare view's req/s",
+    "figures": "patterns, figures, an event report and commitments; 10,000 stories, 100 events: "
+    "each >= 50% of the bare view's req/s, p95 < 50 ms",
+    "workshop": "workshop and event pages >= 50% of the bare view's req/s, p95 < 50 ms",
 }
 
 
@@ -73,7 +75,7 @@ def machine(stack_):
         "redis": redis_version,
         "workers_per_server": stack.WORKERS,
         "versions": {
-            name: version(name)
+            name: _installed_version(name)
             for name in (
                 "django",
                 "wagtail",
@@ -89,6 +91,15 @@ def machine(stack_):
         "commit": commit,
         "load_average_at_start": os.getloadavg(),
     }
+
+
+def _installed_version(name):
+    """A package's version; None when it is not installed (a run with BENCH_SERVERS=uvicorn
+    does not need granian)."""
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
 
 
 def step(results, name, function, *args):
@@ -249,17 +260,18 @@ def print_table(report):
             f"({s.get('kring_to_nh3')}x)"
         )
     f = results.get("figures", {})
-    print(f"\nFigures pages, {f.get('stories')} stories")
+    print(f"\nPublic pages, {f.get('stories')} stories, {f.get('events')} events with reports")
     if "error" in f:
         print("  failed:", f["error"])
     else:
         freeze_ms = f.get("first_request_with_freeze_ms")
         print(f"  first request (makes the week's release): {freeze_ms} ms")
-        for name in ("bare", *figures_bench.PAGES):
+        for name in ("bare", *figures_bench.PAGES, "event_report", "commitments"):
             page = f.get(name, {})
             print(
-                f"  {name:<10} {_fmt(page.get('req_per_s')):>8} req/s, p95 "
-                f"{_fmt(page.get('p95_ms'))} ms, vs bare {_fmt(page.get('ratio_to_bare'))}"
+                f"  {name:<12} {_fmt(page.get('req_per_s')):>8} req/s, p95 "
+                f"{_fmt(page.get('p95_ms'))} ms, vs bare {_fmt(page.get('ratio_to_bare'))}, "
+                f"cache {page.get('cache') or '-'}, {_fmt(page.get('kilobytes'))} KB"
             )
     print("\nTargets:")
     for name, text in TARGETS.items():

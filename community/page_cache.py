@@ -3,7 +3,8 @@
 Who is served from it: a GET without a query string from a browser that carries neither a
 session cookie nor a messages cookie, so nobody who is signed in, no guest with a pseudonym
 and nobody with a message waiting. Which pages: live Wagtail pages of CACHED_PAGE_TYPES, at
-their own URL (not the forms and private links that RoutablePageMixin serves below them).
+their own URL (not the forms and private links that RoutablePageMixin serves below them), and
+the few plain Django views marked with `@public_view` (the figures pages).
 
 Pages whose numbers change without an editor (seats left, a live room's status) say so while
 they render: `depends_on(request, scope)` ties the stored copy to a scope of its own that the
@@ -18,15 +19,18 @@ the visitor is served (language cookie, then Accept-Language), so Dutch and Engl
 never get each other's interface.
 
 A stored page is never served once anything it may show has changed: every save or delete of
-a page, a revision, a story, a snippet or a setting (the apps in WATCHED_APPS) bumps a
-generation number after the commit, in the cache all workers share, and only pages of the
-current generation are served. The timeout is the backstop for changes made by other processes
-(management commands).
+a page, a revision, a story, a snippet or a setting (the apps in WATCHED_APPS, except the
+accounts, which no public page shows) bumps a generation number after the commit, in the
+cache all workers share, and only pages of the current generation are served. The timeout is
+the backstop for changes made by other processes (management commands).
 """
 
 import logging
 import secrets
+from collections.abc import Callable
 from datetime import datetime
+from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -123,7 +127,10 @@ def valid_until(request: HttpRequest, moment: datetime | None) -> None:
 
 
 def _content_changed(sender, **kwargs):
-    if sender._meta.app_label in WATCHED_APPS:
+    # Accounts live in community, but no public page shows one: a sign-in saves the user
+    # (last_login), and that must not empty the cache, or signing in and out again would
+    # make every page render anew for everyone.
+    if sender._meta.app_label in WATCHED_APPS and sender._meta.label != settings.AUTH_USER_MODEL:
         bump_generation()
 
 
@@ -148,8 +155,23 @@ def note_served_page(page, request, serve_args, serve_kwargs) -> None:
     request.kring_served_page = page
 
 
+def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Mark a plain Django view as a public page: its anonymous GETs are stored and served
+    under the same rules as the cached Wagtail pages (it reports what it depends on with
+    `depends_on` and `valid_until` too)."""
+
+    @wraps(view)
+    def marked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        request.kring_public_view = True  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return marked
+
+
 def _cacheable_route(request):
-    """The page answered is one of CACHED_PAGE_TYPES, at its own URL."""
+    """The page answered is one of CACHED_PAGE_TYPES at its own URL, or a `public_view`."""
+    if getattr(request, "kring_public_view", False):
+        return True
     page = getattr(request, "kring_served_page", None)
     if page is None:
         return False

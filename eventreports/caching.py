@@ -2,7 +2,9 @@
 
 A report's stored copy depends on its event's scope in workshops.caching (rooms and
 statements) and on one of its own, bumped when a question of the event changes or gets a
-written answer. Time does the rest: a copy is not served past the midnight a promised answer
+written answer, or a moderator decides on a chat message (the moderation totals; a new
+message only counts while its room is open, when the copy is kept a minute). Time does the
+rest: a copy is not served past the midnight a promised answer
 becomes overdue, and only briefly while a room is open (its moderation totals move).
 """
 
@@ -59,8 +61,19 @@ def _entry_changed(sender, instance, **kwargs) -> None:
     bump_event(panel.page_id if panel is not None else None)
 
 
+def _message_moderated(sender, instance, created=False, raw=False, **kwargs) -> None:
+    # Not on every new chat message: that would touch the cache once per message in a busy
+    # room. Deletions are the purge's, which saves the room's totals first (a room change).
+    if created or raw:
+        return
+    panel = instance.room.panel
+    bump_event(panel.page_id if panel is not None else None)
+
+
 def connect() -> None:
     from eventreports.models import ReportQuestion
+    from live.models import Message
 
     post_save.connect(_entry_changed, sender=ReportQuestion, dispatch_uid="eventreports.cache.s")
     post_delete.connect(_entry_changed, sender=ReportQuestion, dispatch_uid="eventreports.cache.d")
+    post_save.connect(_message_moderated, sender=Message, dispatch_uid="eventreports.cache.msg")

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from community import page_cache
 from figures import conf
 from figures.display import Display, as_of_text, displays
 from figures.models import FigureRelease
 from figures.releases import current_release, week_start
 from figures.tables import FIGURE_TABLES, PATTERN_TABLES, STORY_TABLES
-
-View = Callable[[HttpRequest, FigureRelease], HttpResponse]
 
 
 def _context(release: Any, keys: list[str]) -> dict[str, Any]:
@@ -35,56 +30,37 @@ def _context(release: Any, keys: list[str]) -> dict[str, Any]:
     }
 
 
-def _anonymous(request: HttpRequest) -> bool:
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+def _stored_until_next_release(request: HttpRequest, release: FigureRelease) -> None:
+    """The page reads only the week's release, which never changes once made: the page
+    cache may keep it until the next Monday. While another request is still making this
+    week's release (last week's figures are shown meanwhile), it keeps nothing."""
+    week = week_start(conf.now())
+    if release.week != week:
+        page_cache.valid_until(request, timezone.now())
+        return
+    next_release = timezone.make_aware(
+        datetime.datetime.combine(week + datetime.timedelta(weeks=1), datetime.time.min)
+    )
+    # The page cache runs on Django's clock; the figures' clock may be pinned (tests).
+    page_cache.valid_until(request, timezone.now() + (next_release - conf.now()))
 
 
-def cached_for_release(timeout: int) -> Callable[[View], Callable[[HttpRequest], HttpResponse]]:
-    """Keep an anonymous reader's page for the week (at most ``timeout``): no query on a hit.
-
-    A week's release never changes once made, so its page can be reused; the key names the
-    week, the path and the language. Signed-in people and anyone with a message waiting get a
-    fresh render (the header shows their account links, the page their messages).
-    """
-
-    def decorator(view: View) -> Callable[[HttpRequest], HttpResponse]:
-        @wraps(view)
-        def wrapped(request: HttpRequest) -> HttpResponse:
-            if request.method != "GET" or request.GET or not _anonymous(request):
-                return view(request, current_release())
-            week = week_start(conf.now())
-            key = f"figures:page:{request.path}:{request.LANGUAGE_CODE}:{week}"
-            content = cache.get(key)
-            if content is not None:
-                response = HttpResponse(content)
-                response["X-Kring-Cache"] = "hit"
-                return response
-            release = current_release()
-            response = view(request, release)
-            # Not while another request is still making this week's release (last week's
-            # figures are shown meanwhile).
-            if response.status_code == 200 and release.week == week:
-                cache.set(key, response.content, timeout)
-            response["X-Kring-Cache"] = "miss"
-            return response
-
-        return wrapped
-
-    return decorator
-
-
-@cached_for_release(timeout=60 * 60)
-def patterns(request: HttpRequest, release: FigureRelease) -> HttpResponse:
+@page_cache.public_view
+def patterns(request: HttpRequest) -> HttpResponse:
+    release = current_release()
+    _stored_until_next_release(request, release)
     return render(request, "figures/patterns.html", _context(release, PATTERN_TABLES))
 
 
-# Shorter: the list of reports on this page changes when editors publish one.
-@cached_for_release(timeout=5 * 60)
-def figures(request: HttpRequest, release: FigureRelease) -> HttpResponse:
+@page_cache.public_view
+def figures(request: HttpRequest) -> HttpResponse:
     from figures.snapshots import FiguresSnapshotPage
 
+    release = current_release()
+    _stored_until_next_release(request, release)
     context = _context(release, FIGURE_TABLES)
+    # An editor publishing a report changes this list: every page save makes stored pages
+    # stale (community.page_cache), this one too.
     context["snapshots"] = list(
         FiguresSnapshotPage.objects.live().public().order_by("-snapshot_date", "-pk")[:20]
     )

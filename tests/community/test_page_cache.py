@@ -225,3 +225,18 @@ def test_an_event_page_shows_a_room_opening_at_once(client, home_page):
     room.save()
 
     assert "Doe mee in de live ruimte" in client.get(page.url).content.decode()
+
+
+def test_signing_in_leaves_the_stored_pages_alone(client, story, django_user_model):
+    # Each sign-in saves the account (its last login); if that emptied the cache, signing in
+    # and out in a loop would make every page render anew for every reader.
+    member = django_user_model.objects.create_user(
+        username="sanne", email="sanne@example.org", password="x-wachtwoord-2026"
+    )
+    client.get(story.url)
+
+    assert Client().login(username="sanne", password="x-wachtwoord-2026")
+    member.refresh_from_db()
+
+    assert member.last_login is not None
+    assert client.get(story.url)["X-Kring-Cache"] == "hit"

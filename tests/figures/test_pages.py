@@ -1,14 +1,19 @@
 """/verhalen/patronen/ and /cijfers/ as a reader sees them: frozen, rounded, published only."""
 
 import csv
+import datetime
 import io
 import json
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
 
+from community.models import HelpSettings
 from concerns.models import WeeklyTally
 from figures.models import FigureRelease
+from figures.releases import current_release
 from figures.snapshots import FiguresSnapshotPage
 from stories.experience import do_save_experience
 from stories.models import StoryPage
@@ -203,23 +208,84 @@ def test_freeze_figures_makes_this_weeks_release(clock, story_with, capsys):
 
 
 def test_readers_get_the_weeks_page_from_the_cache_until_the_figures_change(
-    client, clock, story_with
+    client, clock, story_with, monkeypatch
 ):
     for _n in range(6):
         story_with(POLICE_NOT_HEARD)
     clock.weeks_ahead(1)
+    running_site()
 
     first = client.get(PATTERNS)
     again = client.get(PATTERNS)
     for _n in range(6):
         story_with(GP_HEARD)
     clock.weeks_ahead(2)
+    # The site's own clock moves on a week too (the figures' clock is pinned apart from it).
+    a_week_later = timezone.now() + datetime.timedelta(weeks=1)
+    monkeypatch.setattr(timezone, "now", lambda: a_week_later)
     next_week = client.get(PATTERNS)
 
-    assert (first["X-Kring-Cache"], again["X-Kring-Cache"]) == ("miss", "hit")
+    assert (first["X-Kring-Cache"], again["X-Kring-Cache"]) == ("stored", "hit")
     assert again.content == first.content
-    assert next_week["X-Kring-Cache"] == "miss"
+    assert next_week["X-Kring-Cache"] == "stored"
     assert cell(next_week.content.decode(), "heard", "de huisarts", "ja") == "5"
+
+
+def running_site():
+    """As on a running site: the settings row and the week's release exist (making either
+    rightly makes every stored page stale)."""
+    HelpSettings.load()
+    current_release()
+
+
+def test_a_stored_figures_page_is_not_served_past_the_next_monday(
+    client, clock, story_with, monkeypatch
+):
+    for _n in range(6):
+        story_with(POLICE_NOT_HEARD)
+    clock.weeks_ahead(1)
+    running_site()
+    client.get(PATTERNS)
+    assert client.get(PATTERNS)["X-Kring-Cache"] == "hit"
+
+    # Nothing is saved meanwhile: only the week turns, on both clocks.
+    clock.weeks_ahead(2)
+    a_week_later = timezone.now() + datetime.timedelta(weeks=1)
+    monkeypatch.setattr(timezone, "now", lambda: a_week_later)
+    response = client.get(PATTERNS)
+
+    assert response["X-Kring-Cache"] != "hit"
+    assert FigureRelease.objects.count() == 2
+
+
+@pytest.mark.parametrize("url", [PATTERNS, "/cijfers/"])
+def test_a_stored_figures_page_sets_no_cookie_and_is_per_language(client, clock, url):
+    clock.weeks_ahead(1)
+    running_site()
+    client.get(url)
+
+    dutch = client.get(url)
+    english = Client(HTTP_ACCEPT_LANGUAGE="en").get(url)
+
+    assert dutch["X-Kring-Cache"] == "hit" and not dutch.cookies
+    assert 'lang="nl"' in dutch.content.decode()
+    assert 'lang="en"' in english.content.decode()
+
+
+def test_a_report_an_editor_publishes_shows_on_the_stored_figures_page_at_once(
+    client, clock, home_page
+):
+    clock.weeks_ahead(1)
+    running_site()
+    client.get("/cijfers/")
+    assert client.get("/cijfers/")["X-Kring-Cache"] == "hit"
+
+    snapshot = home_page.add_child(
+        instance=FiguresSnapshotPage(title="Rapportage voor de raad", slug="rapportage-raad")
+    )
+    snapshot.save_revision().publish()
+
+    assert "Rapportage voor de raad" in client.get("/cijfers/").content.decode()
 
 
 def test_a_signed_in_reader_gets_a_fresh_page(client, clock, story_with, django_user_model):
