@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from community.accounts import export_account
 from community.forms import DeleteAccountForm
+from community.private import private_view
 
 HEALTH_TIMEOUT = 2.0
 
@@ -81,7 +82,7 @@ def switch_language(request, language):
 
 
 @login_required
-@never_cache
+@private_view
 def my_data(request):
     if request.GET.get("download"):
         data = export_account(request.user)
@@ -106,7 +107,7 @@ def logout_everywhere(request):
 
 
 @login_required
-@never_cache
+@private_view
 def delete_account(request):
     form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

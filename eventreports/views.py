@@ -13,9 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from community.clients import client_key
+from community.private import private_view
 from community.ratelimit import allow
 from community.tokens import token_digest
 from eventreports import answers, conf
@@ -36,7 +36,7 @@ def asker_in(room: LiveRoom, request: HttpRequest) -> Participant | None:
     return Participant.objects.filter(room=room, guest_key=token_digest(guest["token"])).first()
 
 
-@never_cache
+@private_view
 def leave_address(request: HttpRequest, slug: str) -> HttpResponse:
     room = get_object_or_404(
         LiveRoom.objects.select_related("panel__page"), slug=slug, panel__isnull=False

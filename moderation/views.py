@@ -1,9 +1,9 @@
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from community.clients import client_key
+from community.private import private_view
 from community.ratelimit import allow
 from moderation.forms import ReportForm
 from moderation.registry import adapter_for_slug
@@ -13,7 +13,7 @@ from moderation.reports import do_report
 REPORTS_PER_HOUR = 20
 
 
-@never_cache
+@private_view
 def report(request, slug, object_id):
     adapter = adapter_for_slug(slug)
     item = adapter.get(object_id) if adapter else None

@@ -3,10 +3,10 @@
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from community.clients import client_key
+from community.private import private
 from community.ratelimit import allow
 from community.tokens import new_token, token_digest
 from moderation.reports import flagged_by_reports
@@ -34,13 +34,6 @@ SUBMIT_LIMIT = (3, 60 * 60)
 SUBMITTED_KEY_TTL = 60 * 60 * 24
 
 
-def _private(response):
-    """Pages with a private link or a form: never cached, never indexed."""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
 def _private_url(request, index, token):
     return request.build_absolute_uri(
         index.get_url(request) + index.reverse_subpage("author", args=[token])
@@ -54,7 +47,7 @@ def submit(request, index):
     if request.method == "POST" and valid:
         key = form.cleaned_data["submission_key"]
         if key and cache.get(f"stories:submitted:{token_digest(key)}"):
-            return _private(index.render(request, template="stories/submit_repeated.html"))
+            return private(index.render(request, template="stories/submit_repeated.html"))
         if not allow(client_key(request, "stories.submit"), *SUBMIT_LIMIT):
             form.add_error(
                 None,
@@ -75,10 +68,10 @@ def submit(request, index):
                 "private_url": _private_url(request, index, token),
                 "mailed": bool(form.cleaned_data["email"]),
             }
-            return _private(
+            return private(
                 index.render(request, template="stories/submitted.html", context_overrides=context)
             )
-    return _private(
+    return private(
         index.render(
             request,
             template="stories/submit.html",
@@ -115,7 +108,7 @@ def author_page(request, index, token):
     if submission is None:
         response = index.render(request, template="stories/author_unknown.html")
         response.status_code = 404
-        return _private(response)
+        return private(response)
 
     notice = error = None
     approve_form, reply_form, withdraw_form = ApproveForm(), ReplyForm(), WithdrawForm()
@@ -123,7 +116,7 @@ def author_page(request, index, token):
         withdraw_form = WithdrawForm(request.POST)
         if withdraw_form.is_valid():
             withdraw_story(submission)
-            return _private(index.render(request, template="stories/withdrawn.html"))
+            return private(index.render(request, template="stories/withdrawn.html"))
     elif request.method == "POST" and request.POST.get("action") == "approve":
         approve_form = ApproveForm(request.POST)
         if approve_form.is_valid():
@@ -169,7 +162,7 @@ def author_page(request, index, token):
         withdraw_form=withdraw_form,
     )
     response = index.render(request, template="stories/author.html", context_overrides=context)
-    return _private(response)
+    return private(response)
 
 
 def _author_context(submission):
