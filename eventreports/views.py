@@ -23,8 +23,6 @@ from eventreports.forms import AddressForm
 from live.models import LiveRoom, Participant
 from live.services.base import guest_in
 
-SAVES_PER_CLIENT_PER_HOUR = 10
-
 
 def asker_in(room: LiveRoom, request: HttpRequest) -> Participant | None:
     """This browser's participant in `room`, as the room knows it; never created here."""
@@ -75,7 +73,9 @@ def leave_address(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _save(request, room, participant, form) -> HttpResponse:
     if not allow(
-        f"answer-address:{client_key(request, 'answer-address')}", SAVES_PER_CLIENT_PER_HOUR, 3600
+        f"answer-address:{client_key(request, 'answer-address')}",
+        conf.SAVES_PER_CLIENT_PER_HOUR,
+        3600,
     ):
         messages.error(
             request, _("You have saved an address often in a short time. Please try again later.")

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from moderation import conf
 from moderation.invitations import may_enrol
 
 ADMIN_PREFIX = "/admin/"
@@ -56,9 +57,7 @@ class StaffSecurityMiddleware:
         session = request.session
         started = session.setdefault(SESSION_STARTED, now)
         seen = session.get(SESSION_SEEN, now)
-        if now - seen > settings.KRING_STAFF_IDLE_SECONDS or (
-            now - started > settings.KRING_STAFF_MAX_SECONDS
-        ):
+        if now - seen > conf.staff_idle_seconds() or (now - started > conf.staff_max_seconds()):
             logout(request)
             messages.info(request, _("For your safety you were logged out. Please log in again."))
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)

@@ -5,12 +5,11 @@ from django.utils.translation import gettext as _
 from community.clients import client_key
 from community.private import private_view
 from community.ratelimit import allow
+from moderation import conf
 from moderation.forms import ReportForm
 from moderation.registry import adapter_for_slug
 from moderation.reporters import origin
 from moderation.reports import do_report
-
-REPORTS_PER_HOUR = 20
 
 
 @private_view
@@ -32,7 +31,7 @@ def report(request, slug, object_id):
             # A bot filled in the hidden field: thank it and record nothing.
             return render(request, "moderation/report_thanks.html", context)
         reporter = client_key(request, "report")
-        if not allow(f"report:{reporter}", REPORTS_PER_HOUR, 60 * 60):
+        if not allow(f"report:{reporter}", conf.REPORTS_PER_CLIENT_PER_HOUR, 60 * 60):
             form.add_error(
                 None, _("You have sent many reports in a short time. Please try again later.")
             )

@@ -10,6 +10,7 @@ from community.private import private
 from community.ratelimit import allow
 from community.tokens import new_token, token_digest
 from moderation.reports import flagged_by_reports
+from stories import conf
 from stories.conversation import exchange, note_for_author
 from stories.diff import diff_words, has_changes
 from stories.experience import StoryExperience, do_save_experience
@@ -29,10 +30,6 @@ from stories.services import (
 )
 from stories.workflow import author_version, fingerprint, submission_version
 
-# Sharing a story takes time; a few per hour from one client is already a lot.
-SUBMIT_LIMIT = (3, 60 * 60)
-SUBMITTED_KEY_TTL = 60 * 60 * 24
-
 
 def _private_url(request, index, token):
     return request.build_absolute_uri(
@@ -48,7 +45,9 @@ def submit(request, index):
         key = form.cleaned_data["submission_key"]
         if key and cache.get(f"stories:submitted:{token_digest(key)}"):
             return private(index.render(request, template="stories/submit_repeated.html"))
-        if not allow(client_key(request, "stories.submit"), *SUBMIT_LIMIT):
+        if not allow(
+            client_key(request, "stories.submit"), conf.SUBMISSIONS_PER_CLIENT_PER_HOUR, 60 * 60
+        ):
             form.add_error(
                 None,
                 _(
@@ -63,7 +62,9 @@ def submit(request, index):
             else:
                 token = _create(request, index, form.cleaned_data, experience_form)
             if key:
-                cache.set(f"stories:submitted:{token_digest(key)}", True, SUBMITTED_KEY_TTL)
+                cache.set(
+                    f"stories:submitted:{token_digest(key)}", True, conf.SUBMITTED_KEY_SECONDS
+                )
             context = {
                 "private_url": _private_url(request, index, token),
                 "mailed": bool(form.cleaned_data["email"]),
