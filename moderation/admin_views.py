@@ -74,7 +74,7 @@ class QueueView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             title = adapter.title(item)
             action = form.cleaned_data["action"]
             try:
-                do_moderate(item, action, user=request.user, why=form.cleaned_data["why"])
+                do_moderate(request.user, item, action, why=form.cleaned_data["why"])
             except Refused as refused:
                 messages.error(request, refused.message)
             except NotRestorable:

@@ -74,8 +74,8 @@ class HideView(QueueStepView):
         title = self.adapter.title(self.item)
         try:
             entry = do_hide(
+                request.user,
                 self.item,
-                user=request.user,
                 reason=form.cleaned_data["reason"],
                 note=form.cleaned_data["note"],
             )
@@ -98,7 +98,7 @@ class HideView(QueueStepView):
             messages.error(self.request, GONE)
             return _back_to_queue()
         try:
-            check_decision(self.item, "hide", self.request.user)
+            check_decision(self.request.user, self.item, "hide")
         except Refused as refused:
             messages.error(self.request, refused.message)
             return _back_to_queue()
@@ -125,7 +125,7 @@ class UndoHideView(QueueStepView):
         if self.item is None or self.entry is None:
             return self._gone()
         try:
-            check_undo(self.item, self.entry, request.user)
+            check_undo(request.user, self.item, self.entry)
         except Refused as refused:
             messages.error(request, refused.message)
             return _back_to_queue()
@@ -144,7 +144,7 @@ class UndoHideView(QueueStepView):
             return self._gone()
         title = self.adapter.title(self.item)
         try:
-            result = do_undo_hide(self.item, self.entry, user=request.user)
+            result = do_undo_hide(request.user, self.item, self.entry)
         except Refused as refused:
             messages.error(request, refused.message)
         except NotRestorable:

@@ -34,12 +34,12 @@ UNDO = UNDO_HIDE
 
 
 @transaction.atomic
-def do_hide(item, *, user, reason: str, note: str = ""):
+def do_hide(user, item, *, reason: str, note: str = ""):
     """Hide a reported item and close its open reports; return the audit entry (for undo)."""
     reports = Report.objects.open().for_item(item).select_for_update()
     report_ids = list(reports.values_list("pk", flat=True))
     # After the lock: another moderator's decision a moment ago shows as no open reports.
-    check_decision(item, "hide", user)
+    check_decision(user, item, "hide")
     if reason not in HideReason.values:
         raise Refused(_("Choose why you hide this."))
     adapter = adapter_for_model(type(item))
@@ -80,9 +80,9 @@ def undone(item, entry) -> bool:
     return entries.filter(action=UNDO, data__undoes=entry.pk).exists()
 
 
-def check_undo(item, entry, user) -> None:
+def check_undo(user, item, entry) -> None:
     adapter = adapter_for_model(type(item))
-    check_can_moderate(adapter, user)
+    check_can_moderate(user, adapter)
     title = adapter.title(item)
     if undone(item, entry):
         raise Refused(_("Hiding “%(title)s” was already undone.") % {"title": title})
@@ -97,11 +97,11 @@ def check_undo(item, entry, user) -> None:
 
 
 @transaction.atomic
-def do_undo_hide(item, entry, *, user):
+def do_undo_hide(user, item, entry):
     """Put back exactly what this hiding changed: its reports, and the item if it hid it."""
     # One undo at a time per hiding: a second one waits here, then finds it undone.
     entry = type(entry).objects.select_for_update().get(pk=entry.pk)
-    check_undo(item, entry, user)
+    check_undo(user, item, entry)
     adapter = adapter_for_model(type(item))
     data = entry.data or {}
     # Only what this hiding took away comes back; a removal in a live room meanwhile is no

@@ -105,7 +105,7 @@ def pending(session, user):
 
 
 @transaction.atomic
-def do_accept(session, user) -> None:
+def do_accept(user, session) -> None:
     """Use the invitation: it is deleted, and this session may register an authenticator."""
     invitation = pending(session, user)
     if invitation is None:

@@ -71,7 +71,7 @@ def threshold_reached(window: ReportWindow, threshold: int) -> bool:
 
 
 @transaction.atomic
-def do_report(item: Model, *, reason: str, note: str, origin: Origin) -> bool:
+def do_report(origin: Origin, item: Model, *, reason: str, note: str) -> bool:
     """Record a report; once enough different people from more than one network reported the
     item within one window, hide it (or, for kinds that are never hidden on reports alone, flag
     it) and put it at the top of the queue.
@@ -147,16 +147,16 @@ def _log_entries(item):
     return log_registry.get_logs_for_instance(item).order_by("-timestamp", "-id")
 
 
-def check_can_moderate(adapter, user):
+def check_can_moderate(user, adapter):
     """The queue's permission is checked by its view; some kinds of content ask for more."""
     if not adapter.can_moderate(user):
         raise PermissionDenied("not allowed to moderate this kind of content")
 
 
-def check_decision(item, action, user):
+def check_decision(user, item, action):
     """Moderators decide on reported items only, and only restore what moderation hid."""
     adapter = adapter_for_model(type(item))
-    check_can_moderate(adapter, user)
+    check_can_moderate(user, adapter)
     if action not in ACTIONS:
         raise Refused(_("This cannot be done with this item now."))
     if not Report.objects.open().for_item(item).exists() or (
@@ -172,9 +172,9 @@ def check_decision(item, action, user):
 
 
 @transaction.atomic
-def do_decide(item, action, *, user, why=""):
+def do_decide(user, item, action, *, why=""):
     """A moderator's decision on a reported item: every open report on it is closed with it."""
-    check_decision(item, action, user)
+    check_decision(user, item, action)
     decision = ACTIONS[action]
     adapter = adapter_for_model(type(item))
     data = {"why": why}
@@ -191,10 +191,10 @@ def do_decide(item, action, *, user, why=""):
         adapter.remove(item, user=user)
 
 
-def check_action(item, action, user, why):
+def check_action(user, item, action, why):
     """An action of the item's own app (see ModerationAdapter.actions): allowed now, and why."""
     adapter = adapter_for_model(type(item))
-    check_can_moderate(adapter, user)
+    check_can_moderate(user, adapter)
     if action not in adapter.allowed_actions(item):
         raise Refused(_("This cannot be done with this item now."))
     if adapter.actions[action].needs_why and not why:
@@ -202,16 +202,16 @@ def check_action(item, action, user, why):
     return adapter
 
 
-def do_moderate(item, action, *, user, why=""):
+def do_moderate(user, item, action, *, why=""):
     """What a moderator chose in the queue: the item's own action if it has one by that name
     now (posting a held message), otherwise a decision on its open reports."""
     adapter = adapter_for_model(type(item))
-    check_can_moderate(adapter, user)
+    check_can_moderate(user, adapter)
     if action in adapter.allowed_actions(item):
-        check_action(item, action, user, why)
+        check_action(user, item, action, why)
         adapter.act(item, action, user=user, why=why)
     elif action in ACTIONS and Report.objects.open().for_item(item).exists():
-        do_decide(item, action, user=user, why=why)
+        do_decide(user, item, action, why=why)
     else:
         raise Refused(
             _("This cannot be done with “%(title)s” now. Someone may have acted on it meanwhile.")

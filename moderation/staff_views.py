@@ -39,7 +39,7 @@ def invitation(request: HttpRequest) -> HttpResponse:
         return _unusable(request)
     if request.method == "POST":
         try:
-            do_accept(request.session, user)
+            do_accept(user, request.session)
         except InvitationRefused:
             return _unusable(request)
         return HttpResponseRedirect(reverse("mfa_activate_totp"))

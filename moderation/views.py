@@ -37,10 +37,10 @@ def report(request, slug, object_id):
             )
         else:
             do_report(
+                origin(request),
                 item,
                 reason=form.cleaned_data["reason"],
                 note=form.cleaned_data["note"],
-                origin=origin(request),
             )
             # Back to where the reporter was, if it is still there (a chat message's room).
             context["back_url"] = adapter.public_url(item)

@@ -14,7 +14,7 @@ from community.demo import get_home
 from stories.formatting import text_to_html
 from stories.models import ContentWarning, StoryIndexPage, StoryPage, Theme
 from stories.seeding import grant_moderators_story_access, seed_story_setup
-from stories.services import submit_story
+from stories.services import do_submit_story
 
 INDEX_INTRO = (
     "Ervaringen van mensen die huiselijk geweld hebben meegemaakt, in hun eigen woorden en onder "
@@ -163,7 +163,7 @@ def seed(command):
 
     title, pseudonym, themes, text = IN_REVIEW
     if not StoryPage.objects.filter(title=title).exists():
-        story, _token = submit_story(
+        story, _token = do_submit_story(
             index,
             title=title,
             pseudonym=pseudonym,

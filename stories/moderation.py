@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from moderation.registry import PageAdapter
 from stories.models import StoryPage
-from stories.services import erase_story
+from stories.services import do_erase_story
 
 
 class StoryAdapter(PageAdapter):
@@ -24,7 +24,7 @@ class StoryAdapter(PageAdapter):
 
     def remove(self, item, user):
         # Removing a story must not leave its text behind in revisions or workflow states.
-        erase_story(item)
+        do_erase_story(item)
 
     def author_email(self, item):
         submission = getattr(item, "submission", None)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from stories import conf
 from stories.models import StoryPage, StorySubmission
-from stories.services import AuthorStatus, author_status, erase_story
+from stories.services import AuthorStatus, author_status, do_erase_story
 
 
 def purge(now=None):
@@ -27,7 +27,7 @@ def purge(now=None):
             story = StoryPage.objects.select_for_update().filter(pk=page_id).first()
             # Moderators may have taken up a declined story again since.
             if story is not None and author_status(story) == AuthorStatus.DECLINED:
-                erase_story(story)
+                do_erase_story(story)
                 erased += 1
     forgotten = (
         StorySubmission.objects.filter(

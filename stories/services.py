@@ -46,7 +46,7 @@ def _new_slug(index):
 
 
 @transaction.atomic
-def submit_story(
+def do_submit_story(
     index, *, title, pseudonym, body, themes, content_warnings, email, language, is_fictional=False
 ):
     """Create the draft story and its submission, and start the stories workflow.
@@ -115,7 +115,7 @@ def _lock_waiting_version(submission, seen_fingerprint):
     return story, task_state, latest
 
 
-def approve_as_author(submission, seen_fingerprint):
+def do_approve_as_author(submission, seen_fingerprint):
     """The author agrees to the version they saw; the workflow then publishes it."""
     with transaction.atomic():
         _, task_state, latest = _lock_waiting_version(submission, seen_fingerprint)
@@ -157,14 +157,14 @@ def clean_reply(text):
     return text.strip()[:REPLY_MAX_LENGTH]
 
 
-def withdraw_story(submission):
+def do_withdraw_story(submission):
     """The author takes their story back: unpublish it and erase it with every revision."""
     with transaction.atomic():
         story = StoryPage.objects.select_for_update().get(pk=submission.page_id)
-        erase_story(story)
+        do_erase_story(story)
 
 
-def erase_story(story):
+def do_erase_story(story):
     """Delete a story and what Wagtail keeps beside it; audit entries stay, without the text."""
     story_id = str(story.pk)
     page_type = ContentType.objects.get_for_model(Page)

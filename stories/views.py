@@ -22,11 +22,11 @@ from stories.services import (
     AuthorStatus,
     NotWaitingForAuthor,
     VersionChanged,
-    approve_as_author,
     author_status,
+    do_approve_as_author,
     do_reply_as_author,
-    submit_story,
-    withdraw_story,
+    do_submit_story,
+    do_withdraw_story,
 )
 from stories.workflow import author_version, fingerprint, submission_version
 
@@ -82,7 +82,7 @@ def submit(request, index):
 
 
 def _create(request, index, data, experience_form):
-    story, token = submit_story(
+    story, token = do_submit_story(
         index,
         title=data["title"],
         pseudonym=data["pseudonym"],
@@ -116,13 +116,13 @@ def author_page(request, index, token):
     if request.method == "POST" and request.POST.get("action") == "withdraw":
         withdraw_form = WithdrawForm(request.POST)
         if withdraw_form.is_valid():
-            withdraw_story(submission)
+            do_withdraw_story(submission)
             return private(index.render(request, template="stories/withdrawn.html"))
     elif request.method == "POST" and request.POST.get("action") == "approve":
         approve_form = ApproveForm(request.POST)
         if approve_form.is_valid():
             try:
-                approve_as_author(submission, approve_form.cleaned_data["version"])
+                do_approve_as_author(submission, approve_form.cleaned_data["version"])
                 notice = _("Thank you. Your story is now published.")
             except VersionChanged:
                 error = _(
