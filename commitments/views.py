@@ -6,6 +6,8 @@ indexed, and say nothing about a follower unless the link is right.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -24,13 +26,19 @@ from community.ratelimit import allow
 Purpose = FollowerLink.Purpose
 
 
-def _render(request, page, template, context=None, status=200) -> HttpResponse:
+def _render(
+    request: HttpRequest,
+    page: CommitmentIndexPage,
+    template: str,
+    context: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = {"page": page, "self": page, **(context or {})}
     return private(TemplateResponse(request, template, context, status=status))
 
 
 def _commitment(page: CommitmentIndexPage, commitment_id: int) -> Commitment:
-    commitment = get_object_or_404(
+    commitment: Commitment = get_object_or_404(
         Commitment.objects.published().select_related("panel__page").prefetch_related("updates"),
         pk=commitment_id,
     )

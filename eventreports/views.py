@@ -39,11 +39,13 @@ def leave_address(request: HttpRequest, slug: str) -> HttpResponse:
     room = get_object_or_404(
         LiveRoom.objects.select_related("panel__page"), slug=slug, panel__isnull=False
     )
+    panel = room.panel
+    assert panel is not None  # the lookup asks for a room with a panel
     participant = asker_in(room, request)
     questions = answers.asker_questions(participant) if participant else None
     days = conf.address_retention_days()
     form = None
-    if questions is not None and questions.exists():
+    if participant is not None and questions is not None and questions.exists():
         form = AddressForm(questions=questions, days=days)
         if request.method == "POST":
             if "forget" in request.POST:
@@ -61,7 +63,7 @@ def leave_address(request: HttpRequest, slug: str) -> HttpResponse:
         "eventreports/address.html",
         {
             "room": room,
-            "event": room.panel.page,
+            "event": panel.page,
             "form": form,
             "questions": list(questions) if questions is not None else [],
             "stored": stored,
@@ -71,7 +73,9 @@ def leave_address(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _save(request, room, participant, form) -> HttpResponse:
+def _save(
+    request: HttpRequest, room: LiveRoom, participant: Participant, form: AddressForm
+) -> HttpResponse:
     if not allow(
         f"answer-address:{client_key(request, 'answer-address')}",
         conf.SAVES_PER_CLIENT_PER_HOUR,
@@ -95,8 +99,12 @@ def _save(request, room, participant, form) -> HttpResponse:
     return redirect("eventreports:address", slug=room.slug)
 
 
-def _forget(request, room, participant, question_id) -> HttpResponse:
-    question = answers.asker_questions(participant).filter(pk=question_id or None).first()
+def _forget(
+    request: HttpRequest, room: LiveRoom, participant: Participant, question_id: str | None
+) -> HttpResponse:
+    if not question_id or not question_id.isdigit():
+        raise PermissionDenied
+    question = answers.asker_questions(participant).filter(pk=question_id).first()
     if question is None:
         raise PermissionDenied
     answers.do_forget_address(participant, question)
