@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 
 from django.apps import apps
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -116,13 +117,13 @@ zondag koffie drinken, en we lachen weer. Wie wil praten: bel me gerust op 06-12
 )
 
 
-def _unwrap(text):
+def _unwrap(text: str) -> str:
     """The texts above are wrapped for this file; join the lines of each paragraph again."""
     return re.sub(r"(?<!\n)\n(?!\n|- |> )\s*", " ", text)
 
 
 @transaction.atomic
-def seed(command):
+def seed(command: BaseCommand) -> None:
     seed_story_setup(apps)
     home = get_home()
     index = StoryIndexPage.objects.first()

@@ -5,7 +5,7 @@ their link). An address left with a story that never got a decision is forgotten
 while, so no address waits forever in the database.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,7 +15,7 @@ from stories.models import StoryPage, StorySubmission
 from stories.services import AuthorStatus, author_status, do_erase_story
 
 
-def purge(now=None):
+def purge(now: datetime | None = None) -> tuple[int, int]:
     """Erase stories declined long ago and forget old addresses; returns (stories, addresses)."""
     now = now or timezone.now()
     erased = 0

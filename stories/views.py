@@ -1,7 +1,10 @@
 """The public form and the author's private link; both are routes of the story index page."""
 
+from typing import Any
+
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -16,7 +19,7 @@ from stories.diff import diff_words, has_changes
 from stories.experience import StoryExperience, do_save_experience
 from stories.experience_forms import ExperienceForm
 from stories.forms import ApproveForm, ReplyForm, StorySubmissionForm, WithdrawForm
-from stories.models import StorySubmission
+from stories.models import StoryIndexPage, StorySubmission
 from stories.notifications import notify_received
 from stories.services import (
     AuthorStatus,
@@ -31,20 +34,35 @@ from stories.services import (
 from stories.workflow import author_version, fingerprint, submission_version
 
 
-def _private_url(request, index, token):
+def _render(
+    request: HttpRequest,
+    index: StoryIndexPage,
+    template: str,
+    context: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """One of the index page's private sub-pages (the form, the author's link)."""
+    response: HttpResponse = index.render(
+        request, template=template, context_overrides=context or {}
+    )
+    response.status_code = status
+    return private(response)
+
+
+def _private_url(request: HttpRequest, index: StoryIndexPage, token: str) -> str:
     return request.build_absolute_uri(
         index.get_url(request) + index.reverse_subpage("author", args=[token])
     )
 
 
-def submit(request, index):
+def submit(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
     form = StorySubmissionForm(request.POST or None)
     experience_form = ExperienceForm(request.POST or None)
     valid = form.is_valid() and experience_form.is_valid()
     if request.method == "POST" and valid:
         key = form.cleaned_data["submission_key"]
         if key and cache.get(f"stories:submitted:{token_digest(key)}"):
-            return private(index.render(request, template="stories/submit_repeated.html"))
+            return _render(request, index, "stories/submit_repeated.html")
         if not allow(
             client_key(request, "stories.submit"), conf.SUBMISSIONS_PER_CLIENT_PER_HOUR, 60 * 60
         ):
@@ -69,19 +87,18 @@ def submit(request, index):
                 "private_url": _private_url(request, index, token),
                 "mailed": bool(form.cleaned_data["email"]),
             }
-            return private(
-                index.render(request, template="stories/submitted.html", context_overrides=context)
-            )
-    return private(
-        index.render(
-            request,
-            template="stories/submit.html",
-            context_overrides={"form": form, "experience_form": experience_form},
-        )
+            return _render(request, index, "stories/submitted.html", context)
+    return _render(
+        request, index, "stories/submit.html", {"form": form, "experience_form": experience_form}
     )
 
 
-def _create(request, index, data, experience_form):
+def _create(
+    request: HttpRequest,
+    index: StoryIndexPage,
+    data: dict[str, Any],
+    experience_form: ExperienceForm,
+) -> str:
     story, token = do_submit_story(
         index,
         title=data["title"],
@@ -100,16 +117,14 @@ def _create(request, index, data, experience_form):
     return token
 
 
-def author_page(request, index, token):
+def author_page(request: HttpRequest, index: StoryIndexPage, token: str) -> HttpResponse:
     submission = (
         StorySubmission.objects.select_related("page")
         .filter(token_digest=token_digest(token))
         .first()
     )
     if submission is None:
-        response = index.render(request, template="stories/author_unknown.html")
-        response.status_code = 404
-        return private(response)
+        return _render(request, index, "stories/author_unknown.html", status=404)
 
     notice = error = None
     approve_form, reply_form, withdraw_form = ApproveForm(), ReplyForm(), WithdrawForm()
@@ -117,7 +132,7 @@ def author_page(request, index, token):
         withdraw_form = WithdrawForm(request.POST)
         if withdraw_form.is_valid():
             do_withdraw_story(submission)
-            return private(index.render(request, template="stories/withdrawn.html"))
+            return _render(request, index, "stories/withdrawn.html")
     elif request.method == "POST" and request.POST.get("action") == "approve":
         approve_form = ApproveForm(request.POST)
         if approve_form.is_valid():
@@ -162,11 +177,10 @@ def author_page(request, index, token):
         reply_form=reply_form,
         withdraw_form=withdraw_form,
     )
-    response = index.render(request, template="stories/author.html", context_overrides=context)
-    return private(response)
+    return _render(request, index, "stories/author.html", context)
 
 
-def _author_context(submission):
+def _author_context(submission: StorySubmission) -> dict[str, Any]:
     story = submission.page.specific
     story.refresh_from_db()
     latest = story.get_latest_revision_as_object()

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from stories.retention import purge
@@ -9,6 +11,6 @@ class Command(BaseCommand):
         "authors' addresses older than KRING_STORY_ADDRESS_DAYS (180) days. Run daily."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         erased, forgotten = purge()
         self.stdout.write(f"stories erased: {erased}, addresses forgotten: {forgotten}")
