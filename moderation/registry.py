@@ -19,9 +19,13 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
     from django_stubs_ext import StrOrPromise
 
     from community.models import User
+
+    # Who acts in the queue: request.user of a view that checked the moderation permission.
+    Moderator = User | AnonymousUser
 
 M = TypeVar("M", bound=Model)
 # Hidden-state that hide() returns and restore() gets back; kept as JSON in the audit entry.
@@ -68,7 +72,7 @@ class ModerationAdapter(Generic[M]):
     # Whether enough reports hide an item before a moderator decides, or only flag it.
     hide_on_reports = True
 
-    def can_moderate(self, user: User) -> bool:
+    def can_moderate(self, user: Moderator) -> bool:
         """Whether this moderator may see and act on this kind of content in the queue.
 
         The queue's own permission is already checked; an app may ask for more.
@@ -93,15 +97,15 @@ class ModerationAdapter(Generic[M]):
     def is_hidden(self, item: M) -> bool:
         raise NotImplementedError
 
-    def hide(self, item: M, user: User | None) -> Hidden:
+    def hide(self, item: M, user: Moderator | None) -> Hidden:
         """Hide the item; return what restore() needs (kept in the audit entry)."""
         raise NotImplementedError
 
-    def restore(self, item: M, user: User | None, hidden: Hidden | None) -> None:
+    def restore(self, item: M, user: Moderator | None, hidden: Hidden | None) -> None:
         """Undo hide(); `hidden` is what hide() returned."""
         raise NotImplementedError
 
-    def remove(self, item: M, user: User | None) -> None:
+    def remove(self, item: M, user: Moderator | None) -> None:
         raise NotImplementedError
 
     def author_email(self, item: M) -> str | None:
@@ -124,7 +128,7 @@ class ModerationAdapter(Generic[M]):
         """The names in `actions` that a moderator may take on this item now."""
         return []
 
-    def act(self, item: M, action: str, user: User, why: str) -> None:
+    def act(self, item: M, action: str, user: Moderator, why: str) -> None:
         """Do one of allowed_actions(); raise Refused when the item no longer allows it."""
         raise NotImplementedError
 
@@ -152,19 +156,19 @@ class PageAdapter(ModerationAdapter[P]):
     def is_hidden(self, item: P) -> bool:
         return not item.live
 
-    def hide(self, item: P, user: User | None) -> Hidden:
+    def hide(self, item: P, user: Moderator | None) -> Hidden:
         revision_id = item.live_revision_id
         UnpublishPageAction(item, user=user).execute(skip_permission_checks=True)
         return {"revision_id": revision_id}
 
-    def restore(self, item: P, user: User | None, hidden: Hidden | None) -> None:
+    def restore(self, item: P, user: Moderator | None, hidden: Hidden | None) -> None:
         # Exactly the version that was public: never a later draft nobody approved.
         revision = item.revisions.filter(pk=(hidden or {}).get("revision_id")).first()
         if revision is None:
             raise NotRestorable
         revision.publish(user=user, skip_permission_checks=True)
 
-    def remove(self, item: P, user: User | None) -> None:
+    def remove(self, item: P, user: Moderator | None) -> None:
         DeletePageAction(Page.objects.get(pk=item.pk), user=user).execute(
             skip_permission_checks=True
         )

@@ -1,4 +1,4 @@
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -13,10 +13,10 @@ from moderation.reports import do_report
 
 
 @private_view
-def report(request, slug, object_id):
+def report(request: HttpRequest, slug: str, object_id: str) -> HttpResponse:
     adapter = adapter_for_slug(slug)
     item = adapter.get(object_id) if adapter else None
-    if item is None or adapter.is_hidden(item):
+    if adapter is None or item is None or adapter.is_hidden(item):
         raise Http404
     form = ReportForm(request.POST if request.method == "POST" else None)
     context = {

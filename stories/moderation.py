@@ -17,7 +17,7 @@ from stories.models import StoryPage
 from stories.services import do_erase_story
 
 if TYPE_CHECKING:
-    from community.models import User
+    from moderation.registry import Moderator
 
 
 class StoryAdapter(PageAdapter[StoryPage]):
@@ -29,7 +29,7 @@ class StoryAdapter(PageAdapter[StoryPage]):
     def excerpt(self, item: StoryPage) -> str:
         return Truncator(strip_tags(item.body)).words(40)
 
-    def remove(self, item: StoryPage, user: User | None) -> None:
+    def remove(self, item: StoryPage, user: Moderator | None) -> None:
         # Removing a story must not leave its text behind in revisions or workflow states.
         do_erase_story(item)
 

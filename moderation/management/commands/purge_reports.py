@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         "erase the salts of report windows that ran out."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         cutoff = timezone.now() - timedelta(days=conf.report_retention_days())
         decided, _ = Report.objects.filter(decided_at__lt=cutoff).delete()
 
