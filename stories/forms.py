@@ -2,7 +2,6 @@ import secrets
 from typing import Any
 
 from django import forms
-from django.forms import BoundField
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -205,10 +204,6 @@ class StorySubmissionForm(forms.Form):
     @property
     def is_automated(self) -> bool:
         return bool(self.cleaned_data.get("website"))
-
-    @property
-    def visible_fields_without_trap(self) -> list[BoundField]:
-        return [field for field in self.visible_fields() if field.name != "website"]
 
 
 class ApproveForm(forms.Form):

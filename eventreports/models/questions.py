@@ -8,16 +8,12 @@ question's text, without the pseudonym of whoever asked it.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from live.conf import MAX_QUESTION_LENGTH
-
-if TYPE_CHECKING:
-    from workshops.models import EventPage
 
 
 class ReportQuestionQuerySet(models.QuerySet["ReportQuestion"]):
@@ -26,9 +22,6 @@ class ReportQuestionQuerySet(models.QuerySet["ReportQuestion"]):
 
     def overdue(self, today: datetime.date | None = None) -> ReportQuestionQuerySet:
         return self.waiting().filter(due_on__lt=today or timezone.localdate())
-
-    def for_event(self, event: EventPage) -> ReportQuestionQuerySet:
-        return self.filter(panel__page=event)
 
 
 class ReportQuestion(models.Model):
