@@ -27,7 +27,7 @@ def _salt() -> bytes:
     if salt is None:
         cache.add("community:client-salt", secrets.token_hex(32), SALT_TTL)
         salt = cache.get("community:client-salt")
-    return salt.encode()
+    return str(salt).encode()
 
 
 def client_address(request: HttpRequest) -> str:
@@ -39,8 +39,8 @@ def client_address(request: HttpRequest) -> str:
     """
     header = conf.client_ip_header()
     if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+        return str(request.META[header]).split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def network(address: str, v6_prefix: int = DEFAULT_V6_PREFIX) -> str:
