@@ -55,7 +55,7 @@ bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis
 # The packages mypy checks; the list grows app by app (live/ next, strict). Their cache is their
 # own: mypy replays cached errors of a module once named on its command line (`mypy live`),
 # even where it should now read that module silently.
-TYPED := concerns figures bystanders config
+TYPED := concerns figures bystanders config commitments eventreports stories moderation
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)
 	$(BIN)/ruff check .

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, cast
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.csrf import csrf_exempt
 from wagtail import views as wagtail_views
@@ -22,6 +21,7 @@ from wagtail.models import Page
 
 from bystanders.walk import DANGER, Answers, Guide, Screen, next_screen
 from community.csrf import CsrfViewMiddleware
+from community.private import private
 
 if TYPE_CHECKING:
     from bystanders.models import GuidePage
@@ -57,9 +57,7 @@ def serve_guide(request: HttpRequest, page: GuidePage) -> HttpResponse:
     guide = Guide(page)
     response = _render(request, page, guide, next_screen(guide, request.POST))
     # A screen after the first shows answers: no browser, proxy or shared cache may keep it.
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return private(response)
 
 
 def _render(

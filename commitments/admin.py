@@ -6,9 +6,11 @@ have no admin screen: editors see how many follow a commitment, never who.
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,10 +19,11 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from commitments.models import Commitment, Status
+from commitments.models.commitments import CommitmentQuerySet
 from workshops.models import EventPage, EventPanel
 
 
-class PanelChoiceField(forms.ModelChoiceField):
+class PanelChoiceField(forms.ModelChoiceField[EventPanel]):
     def label_from_instance(self, panel: EventPanel) -> str:
         return f"{panel.page.title} – {panel.title}"
 
@@ -28,7 +31,7 @@ class PanelChoiceField(forms.ModelChoiceField):
 class CommitmentForm(WagtailAdminModelForm):
     """A new update that carries a status sets the commitment's status (the newest one wins)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "panel" in self.fields:
             field = self.fields["panel"]
@@ -55,7 +58,8 @@ class CommitmentForm(WagtailAdminModelForm):
             ]
             if changes:
                 self.instance.status = max(changes)[2]
-        return super().save(commit)
+        commitment: Commitment = super().save(commit)
+        return commitment
 
 
 # Choices rather than booleans: the admin's filter pill then reads "Late: yes", not "True".
@@ -78,22 +82,29 @@ class CommitmentFilterSet(WagtailFilterSet):
         model = Commitment
         fields: list[str] = []
 
-    def filter_overdue(self, queryset, name, value):
+    def filter_overdue(
+        self, queryset: CommitmentQuerySet, name: str, value: str
+    ) -> CommitmentQuerySet:
         return queryset.overdue() if value == "1" else queryset.not_overdue()
 
-    def filter_published(self, queryset, name, value):
+    def filter_published(
+        self, queryset: CommitmentQuerySet, name: str, value: str
+    ) -> CommitmentQuerySet:
         return queryset.filter(published=value == "1")
 
 
 class CommitmentIndexView(IndexView):
-    def get_base_queryset(self):
+    def get_base_queryset(self) -> QuerySet[Commitment]:
         followers = Count(
             "followers",
             filter=Q(
                 followers__confirmed_at__isnull=False, followers__unsubscribed_at__isnull=True
             ),
         )
-        return super().get_base_queryset().annotate(follower_count=followers)
+        queryset: QuerySet[Commitment] = (
+            super().get_base_queryset().annotate(follower_count=followers)
+        )
+        return queryset
 
 
 class CommitmentViewSet(SnippetViewSet):

@@ -6,7 +6,7 @@ class CommitmentsConfig(AppConfig):
     name = "commitments"
     verbose_name = _("Commitments")
 
-    def ready(self):
+    def ready(self) -> None:
         from commitments import signals
 
         signals.connect()

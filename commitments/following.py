@@ -9,6 +9,8 @@ link, or a note that it already follows with a link to stop) goes only to that a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -19,13 +21,16 @@ from commitments.models import Commitment, CommitmentUpdate, Follower, FollowerL
 from community.ratelimit import allow
 from community.tokens import token_digest
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 Purpose = FollowerLink.Purpose
 
 
 class FollowError(Exception):
     """A request the rules refuse; `message` is translated and safe to show."""
 
-    def __init__(self, message) -> None:
+    def __init__(self, message: StrOrPromise) -> None:
         super().__init__(str(message))
         self.message = message
 

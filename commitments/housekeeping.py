@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from commitments import conf, mails
@@ -81,6 +81,6 @@ def purge(now: datetime.datetime | None = None) -> dict[str, int]:
     return counts
 
 
-def _delete(followers) -> int:
+def _delete(followers: QuerySet[Follower]) -> int:
     _total, per_model = followers.delete()
     return per_model.get(Follower._meta.label, 0)

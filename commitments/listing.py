@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,7 @@ REPORT_SLUG = "verslag"
 FILTERS = [("", _("All")), *Shown.choices]
 
 
-def index_context(request: HttpRequest, page: CommitmentIndexPage) -> dict:
+def index_context(request: HttpRequest, page: CommitmentIndexPage) -> dict[str, Any]:
     caching.track(request)
     wanted = request.GET.get("status", "")
     found = queries.published()
@@ -72,4 +72,5 @@ def report_url(event: EventPage) -> str:
         event.specific.route(HttpRequest(), [REPORT_SLUG])
     except Http404:
         return ""
-    return event.url.rstrip("/") + f"/{REPORT_SLUG}/"
+    url: str = event.url
+    return url.rstrip("/") + f"/{REPORT_SLUG}/"

@@ -7,7 +7,8 @@ a fresh link to stop following; the token exists only in that mail.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.urls import reverse
@@ -26,10 +27,13 @@ PREFIX = "commitments/mail/"
 def _page() -> CommitmentIndexPage | None:
     from commitments.models import CommitmentIndexPage
 
-    return CommitmentIndexPage.objects.live().first()
+    page: CommitmentIndexPage | None = CommitmentIndexPage.objects.live().first()
+    return page
 
 
-def _follower_context(follower: Follower, page: CommitmentIndexPage, **extra) -> dict:
+def _follower_context(
+    follower: Follower, page: CommitmentIndexPage, **extra: Any
+) -> dict[str, Any]:
     from commitments.models import FollowerLink
 
     commitment = follower.commitment
@@ -45,7 +49,9 @@ def _follower_context(follower: Follower, page: CommitmentIndexPage, **extra) ->
     }
 
 
-def _send(template: str, follower: Follower, build) -> None:
+def _send(
+    template: str, follower: Follower, build: Callable[[CommitmentIndexPage], dict[str, Any]]
+) -> None:
     page = _page()
     if page is None or not follower.email:
         return
@@ -54,7 +60,7 @@ def _send(template: str, follower: Follower, build) -> None:
 
 
 def send_confirm(follower: Follower, token: str) -> None:
-    def build(page):
+    def build(page: CommitmentIndexPage) -> dict[str, Any]:
         hours = int(conf.confirm_link_lifetime().total_seconds() // 3600)
         url = site_url(page.route_url("confirm", token=token))
         return _follower_context(follower, page, confirm_url=url, hours=hours)
@@ -67,7 +73,7 @@ def send_already_following(follower: Follower) -> None:
 
 
 def send_update(follower: Follower, update: CommitmentUpdate) -> None:
-    def build(page):
+    def build(page: CommitmentIndexPage) -> dict[str, Any]:
         return _follower_context(
             follower,
             page,
@@ -83,7 +89,7 @@ def send_update(follower: Follower, update: CommitmentUpdate) -> None:
 def send_editor_reminder(email: str, before: list[Commitment], overdue: list[Commitment]) -> None:
     """One mail per editor per run, listing what comes due soon and what is now late."""
 
-    def item(commitment: Commitment) -> dict:
+    def item(commitment: Commitment) -> dict[str, Any]:
         return {
             "who": commitment.who,
             "what": commitment.what,

@@ -35,4 +35,5 @@ def detail_url(commitment: Commitment) -> str:
     page = CommitmentIndexPage.objects.live().first()
     if page is None or not commitment.published:
         return ""
-    return page.route_url("detail", commitment_id=commitment.pk)
+    url: str = page.route_url("detail", commitment_id=commitment.pk)
+    return url

@@ -6,11 +6,12 @@ indexed, and say nothing about a follower unless the link is right.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -19,25 +20,25 @@ from commitments.forms import FollowForm
 from commitments.listing import annotate
 from commitments.models import Commitment, CommitmentIndexPage, FollowerLink
 from community.clients import client_key
+from community.private import private
 from community.ratelimit import allow
 
 Purpose = FollowerLink.Purpose
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0, private"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
-def _render(request, page, template, context=None, status=200) -> HttpResponse:
+def _render(
+    request: HttpRequest,
+    page: CommitmentIndexPage,
+    template: str,
+    context: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
     context = {"page": page, "self": page, **(context or {})}
-    return _private(TemplateResponse(request, template, context, status=status))
+    return private(TemplateResponse(request, template, context, status=status))
 
 
 def _commitment(page: CommitmentIndexPage, commitment_id: int) -> Commitment:
-    commitment = get_object_or_404(
+    commitment: Commitment = get_object_or_404(
         Commitment.objects.published().select_related("panel__page").prefetch_related("updates"),
         pk=commitment_id,
     )

@@ -6,5 +6,5 @@ class CommunityConfig(AppConfig):
     name = "community"
     verbose_name = _("Community")
 
-    def ready(self):
+    def ready(self) -> None:
         from community import signals  # noqa: F401

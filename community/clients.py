@@ -11,9 +11,10 @@ import hmac
 import ipaddress
 import secrets
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+
+from community import conf
 
 SALT_TTL = 60 * 60 * 24
 # One household or phone usually holds an IPv6 /64; a tool that must not let one home pass for
@@ -26,7 +27,7 @@ def _salt() -> bytes:
     if salt is None:
         cache.add("community:client-salt", secrets.token_hex(32), SALT_TTL)
         salt = cache.get("community:client-salt")
-    return salt.encode()
+    return str(salt).encode()
 
 
 def client_address(request: HttpRequest) -> str:
@@ -36,10 +37,10 @@ def client_address(request: HttpRequest) -> str:
     appends puts the address it saw last, and every entry to the left of it came from the
     client, who can write anything there.
     """
-    header = getattr(settings, "KRING_CLIENT_IP_HEADER", "")
+    header = conf.client_ip_header()
     if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+        return str(request.META[header]).split(",")[-1].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def network(address: str, v6_prefix: int = DEFAULT_V6_PREFIX) -> str:

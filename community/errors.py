@@ -4,11 +4,11 @@ import sys
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template import loader
 
 
-def _render(request, template_name, status):
+def _render(request: HttpRequest, template_name: str, status: int) -> HttpResponse:
     from community.help import help_numbers
 
     context = {
@@ -25,16 +25,16 @@ def _render(request, template_name, status):
     return response
 
 
-def page_not_found(request, exception=None):
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _render(request, "404.html", 404)
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     # Django calls this from inside its exception handler, so the cause is still at hand.
     if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
         return service_unavailable(request)
     return _render(request, "500.html", 500)
 
 
-def service_unavailable(request):
+def service_unavailable(request: HttpRequest) -> HttpResponse:
     return _render(request, "503.html", 503)

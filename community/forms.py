@@ -1,10 +1,17 @@
+from __future__ import annotations
+
 import re
 import unicodedata
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from community.text import clean_text
+
+if TYPE_CHECKING:
+    from community.models import User
 
 _PSEUDONYM = re.compile(r"^[\w .'-]+$")
 _LOOKS_LIKE_CONTACT = re.compile(r"@|(\d[\s-]?){6,}")
@@ -38,14 +45,14 @@ _LOOK_ALIKES = str.maketrans(
 )  # fmt: skip
 
 
-def name_skeleton(value):
+def name_skeleton(value: str) -> str:
     """What a name looks like on screen, for comparing: no case, accents or look-alikes."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(plain.translate(_LOOK_ALIKES).replace("'", " ").split())
 
 
-def is_reserved_name(value):
+def is_reserved_name(value: str) -> bool:
     """True for "Moderator Mo", "Veilig Thuis", "veilig-thuis" and "M o d e r a t o r" alike."""
     words = [word for word in re.split(r"[\s.'-]+", name_skeleton(value)) if word]
     pairs = ["".join(words[i : i + 2]) for i in range(len(words) - 1)]
@@ -55,7 +62,7 @@ def is_reserved_name(value):
 _CHARACTERS_MESSAGE = _("Use letters, numbers, spaces, dots, hyphens or apostrophes only.")
 
 
-def validate_pseudonym(value):
+def validate_pseudonym(value: str) -> None:
     if not _PSEUDONYM.match(value):
         raise forms.ValidationError(_CHARACTERS_MESSAGE, code="characters")
     if _LOOKS_LIKE_CONTACT.search(value):
@@ -70,7 +77,7 @@ def validate_pseudonym(value):
 
 
 class PseudonymField(forms.CharField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Pseudonym"))
         kwargs.setdefault("min_length", 2)
         kwargs.setdefault("max_length", 40)
@@ -81,8 +88,8 @@ class PseudonymField(forms.CharField):
         kwargs.setdefault("validators", [validate_pseudonym])
         super().__init__(**kwargs)
 
-    def to_python(self, value):
-        raw = super().to_python(value)
+    def to_python(self, value: Any) -> str:
+        raw = super().to_python(value) or ""
         # Markup is refused, not stripped: "<script>…</script>" must not become an empty,
         # silently accepted name.
         if "<" in raw or ">" in raw:
@@ -93,7 +100,7 @@ class PseudonymField(forms.CharField):
 class PseudonymSignupForm(forms.Form):
     pseudonym = PseudonymField()
 
-    def signup(self, request, user):
+    def signup(self, request: HttpRequest, user: User) -> None:
         user.pseudonym = self.cleaned_data["pseudonym"]
         user.save(update_fields=["pseudonym"])
 
@@ -106,12 +113,12 @@ class DeleteAccountForm(forms.Form):
         )
     )
 
-    def __init__(self, user, *args, **kwargs):
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def clean_password(self):
-        password = self.cleaned_data["password"]
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not correct."), code="password")
         return password

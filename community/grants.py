@@ -1,10 +1,12 @@
 """Granting permissions to a staff role from a data migration, with historical models."""
 
+from django.apps.registry import Apps
+
 # (app label, model, codename, name) as Django (or the app that owns it) would create it.
 Grant = tuple[str, str, str, str]
 
 
-def grant_to_group(apps, group_name: str, permissions: list[Grant]) -> None:
+def grant_to_group(apps: Apps, group_name: str, permissions: list[Grant]) -> None:
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
@@ -18,7 +20,7 @@ def grant_to_group(apps, group_name: str, permissions: list[Grant]) -> None:
         group.permissions.add(permission)
 
 
-def revoke_from_group(apps, group_name: str, permissions: list[Grant]) -> None:
+def revoke_from_group(apps: Apps, group_name: str, permissions: list[Grant]) -> None:
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group = Group.objects.filter(name=group_name).first()

@@ -5,13 +5,14 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.db.models import Model
 
 logger = logging.getLogger(__name__)
 
 CACHE_KEY = "community:help-numbers"
 
 
-def default_help_numbers():
+def default_help_numbers() -> dict[str, str]:
     from community.models import HelpSettings
 
     numbers = {field: "" for field in _fields(HelpSettings)}
@@ -19,14 +20,14 @@ def default_help_numbers():
     return numbers
 
 
-def _fields(model):
+def _fields(model: type[Model]) -> list[str]:
     return [f.name for f in model._meta.concrete_fields if f.name != "id"]
 
 
-def help_numbers(*, use_database=True):
+def help_numbers(*, use_database: bool = True) -> dict[str, str]:
     """The current numbers: from the cache, else the settings row, else the built-in defaults."""
     try:
-        numbers = cache.get(CACHE_KEY)
+        numbers: dict[str, str] | None = cache.get(CACHE_KEY)
     except Exception:  # a cache that is down must never take the help numbers with it
         logger.warning("cache unavailable while reading the help numbers")
         numbers = None
@@ -48,7 +49,7 @@ def help_numbers(*, use_database=True):
     return numbers
 
 
-def forget_help_numbers():
+def forget_help_numbers() -> None:
     try:
         cache.delete(CACHE_KEY)
     except Exception:

@@ -5,7 +5,7 @@ them is shown. See the README's "Languages" section.
 """
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import models
 from wagtail.models import Locale, TranslatableMixin
@@ -38,7 +38,7 @@ def in_language(objects: Iterable[T]) -> list[T]:
     return [found.get(obj.translation_key, obj) for obj in objects]
 
 
-def others_in_language(instance: TranslatableMixin) -> models.QuerySet:
+def others_in_language(instance: TranslatableMixin) -> models.QuerySet[Any]:
     """The other rows in `instance`'s language (the default language for a new one).
 
     The locale is no form field, so a model form cannot check uniqueness per language itself.
@@ -46,4 +46,7 @@ def others_in_language(instance: TranslatableMixin) -> models.QuerySet:
     if instance.locale_id is None:
         instance.locale = Locale.get_default()
     manager = type(instance)._default_manager
-    return manager.filter(locale_id=instance.locale_id).exclude(pk=instance.pk)
+    others: models.QuerySet[Any] = manager.filter(locale_id=instance.locale_id).exclude(
+        pk=instance.pk
+    )
+    return others

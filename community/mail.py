@@ -3,31 +3,44 @@
 Mails go out through django-tasks, so a slow mail server never holds up a request.
 """
 
+from __future__ import annotations
+
 import logging
 import smtplib
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import translation
-from django_tasks import TaskResultStatus, task, task_backends
+from django_tasks import TaskResult, TaskResultStatus, task, task_backends
+from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.signals import task_finished
 
 logger = logging.getLogger(__name__)
 
+# (file name, content, MIME type)
+Attachment = tuple[str, str, str]
 
-def render_mail(template_prefix, context):
+
+def render_mail(template_prefix: str, context: dict[str, Any]) -> tuple[str, str, str]:
     """Render `<prefix>_subject.txt`, `<prefix>.txt` and `<prefix>.html` into their parts."""
-    subject = render_to_string(f"{template_prefix}_subject.txt", context)
-    subject = " ".join(subject.split())
+    subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
     text = render_to_string(f"{template_prefix}.txt", context)
     html = render_to_string(f"{template_prefix}.html", context)
     return subject, text, html
 
 
 @task()
-def send_mail(template_prefix, recipient, context, language=None, attachments=()):
+def send_mail(
+    template_prefix: str,
+    recipient: str,
+    context: dict[str, Any],
+    language: str | None = None,
+    attachments: Sequence[Attachment] = (),
+) -> None:
     """Send one mail. `context` and `attachments` (name, content, mimetype) must be JSON-safe."""
     with translation.override(language or settings.LANGUAGE_CODE):
         subject, text, html = render_mail(template_prefix, context)
@@ -55,7 +68,12 @@ def log_refused(template_prefix: str, error: smtplib.SMTPRecipientsRefused) -> N
     )
 
 
-def queue_mail(template_prefix, recipient, context, attachments=()):
+def queue_mail(
+    template_prefix: str,
+    recipient: str,
+    context: dict[str, Any],
+    attachments: Iterable[Attachment] = (),
+) -> TaskResult[None]:
     """Queue a mail in the current language.
 
     Call it from transaction.on_commit where a change in the database triggers the mail.
@@ -66,7 +84,9 @@ def queue_mail(template_prefix, recipient, context, attachments=()):
 
 
 @receiver(task_finished)
-def forget_sent_mail(sender, task_result, **kwargs):
+def forget_sent_mail(
+    sender: type[BaseTaskBackend], task_result: TaskResult[Any], **kwargs: Any
+) -> None:
     """A queued mail's row holds the address and any private link: delete it once it is sent.
 
     Only the database task backend keeps such rows; failed mails stay for the worker's own

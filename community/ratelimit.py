@@ -5,7 +5,7 @@ import contextlib
 from django.core.cache import cache
 
 
-def allow(key, limit, period):
+def allow(key: str, limit: int, period: int) -> bool:
     """Count one attempt for `key`; return False once `limit` attempts fell in `period` seconds."""
     cache_key = f"ratelimit:{key}"
     if cache.add(cache_key, 1, period):

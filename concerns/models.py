@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from community.private import private
 from concerns.privacy import hide_request_from_error_reports
 
 
@@ -43,11 +44,11 @@ class ConcernPage(RoutablePageMixin, Page):
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         hide_request_from_error_reports(request)
         response: HttpResponse = super().serve(request, *args, **kwargs)
-        # Nothing from this tool may be kept by a browser, proxy or shared computer's cache.
-        response["Cache-Control"] = "no-store"
         if request.method not in ("GET", "HEAD") or request.path != self.url:
             # Only the explanation and empty form may be found through a search engine.
-            response["X-Robots-Tag"] = "noindex, nofollow"
+            return private(response)
+        # Nothing from this tool may be kept by a browser, proxy or shared computer's cache.
+        response["Cache-Control"] = "no-store"
         return response
 
     @path("")

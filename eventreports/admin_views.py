@@ -8,8 +8,11 @@ asker who left an address. Entries come from the rooms, so there is no add, copy
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
@@ -21,6 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from eventreports import answers
 from eventreports.models import ReportQuestion
+from eventreports.models.questions import ReportQuestionQuerySet
 from workshops.models import EventPage, EventPanel
 
 
@@ -42,7 +46,9 @@ class ReportQuestionFilter(WagtailFilterSet):
         model = ReportQuestion
         fields = ["event", "panel", "status", "overdue"]
 
-    def filter_overdue(self, queryset, name, value):
+    def filter_overdue(
+        self, queryset: ReportQuestionQuerySet, name: str, value: bool | None
+    ) -> ReportQuestionQuerySet:
         overdue = queryset.overdue()
         if value is None:
             return queryset
@@ -55,8 +61,8 @@ class AnswerForm(WagtailAdminModelForm):
         fields = ["answer", "answered_by", "due_on"]
         widgets = {"answer": forms.Textarea(attrs={"rows": 8})}
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean()
         if cleaned.get("answer", "").strip() and not cleaned.get("answered_by", "").strip():
             self.add_error(
                 "answered_by",
@@ -66,12 +72,13 @@ class AnswerForm(WagtailAdminModelForm):
 
 
 class QuestionIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("panel__page")
+    def get_base_queryset(self) -> QuerySet[ReportQuestion]:
+        queryset: QuerySet[ReportQuestion] = super().get_base_queryset()
+        return queryset.select_related("panel__page")
 
 
 class AnswerEditView(generic.EditView):
-    def save_instance(self):
+    def save_instance(self) -> ReportQuestion:
         data = self.form.cleaned_data
         return answers.do_answer(
             self.request.user,
@@ -127,9 +134,12 @@ class ReportQuestionViewSet(ModelViewSet):
         ]
     )
 
-    def get_form_class(self, for_update=False):
+    def get_form_class(self, for_update: bool = False) -> type[AnswerForm]:
         return AnswerForm
 
-    def get_common_view_kwargs(self, **kwargs):
+    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         # Entries come from the live rooms: nobody adds or deletes one here.
-        return super().get_common_view_kwargs(add_url_name=None, delete_url_name=None, **kwargs)
+        view_kwargs: dict[str, Any] = super().get_common_view_kwargs(
+            add_url_name=None, delete_url_name=None, **kwargs
+        )
+        return view_kwargs

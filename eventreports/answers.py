@@ -7,9 +7,11 @@ leaves an address on a page of her own (eventreports.views). Both go through her
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
@@ -17,12 +19,18 @@ from community.mail import queue_mail
 from eventreports.models import AnswerRequest, ReportQuestion
 from workshops.mails import page_path, site_url
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from community.models import User
+    from live.models import Participant, Question
+
 PERMISSION = "eventreports.change_reportquestion"
 ANSWER_ACTION = "eventreports.answer"
 CHANGE_ACTION = "eventreports.answer_changed"
 
 
-def check_answer(actor, target: ReportQuestion) -> None:
+def check_answer(actor: User | AnonymousUser | None, target: ReportQuestion) -> None:
     """Panel members (group "Panelleden") and editors may answer; nobody else."""
     if not (actor is not None and actor.is_authenticated and actor.has_perm(PERMISSION)):
         raise PermissionDenied
@@ -30,7 +38,12 @@ def check_answer(actor, target: ReportQuestion) -> None:
 
 @transaction.atomic
 def do_answer(
-    actor, target: ReportQuestion, *, answer: str, answered_by: str, due_on: date
+    actor: User | AnonymousUser | None,
+    target: ReportQuestion,
+    *,
+    answer: str,
+    answered_by: str,
+    due_on: date,
 ) -> ReportQuestion:
     """Save a written answer (or a new due date); the report shows it at once.
 
@@ -38,7 +51,7 @@ def do_answer(
     as the mail is queued.
     """
     check_answer(actor, target)
-    entry = ReportQuestion.objects.select_for_update().get(pk=target.pk)
+    entry: ReportQuestion = ReportQuestion.objects.select_for_update().get(pk=target.pk)
     first_answer = bool(answer) and entry.status == ReportQuestion.Status.WAITING
     entry.answer, entry.answered_by, entry.due_on = answer, answered_by, due_on
     if first_answer:
@@ -80,7 +93,7 @@ def _mail_answer(entry: ReportQuestion, request: AnswerRequest) -> None:
 # The asker's address -------------------------------------------------------------------
 
 
-def asker_questions(participant):
+def asker_questions(participant: Participant) -> QuerySet[Question]:
     """Her questions that may still get a written answer: waiting for approval or open."""
     from live.models import Question
 
@@ -89,7 +102,7 @@ def asker_questions(participant):
     ).order_by("id")
 
 
-def check_leave_address(actor, target) -> None:
+def check_leave_address(actor: Participant | None, target: Question) -> None:
     """Only the participant who asked a question may leave an address for its answer."""
     if actor is None or target.participant_id != actor.pk:
         raise PermissionDenied
@@ -98,7 +111,9 @@ def check_leave_address(actor, target) -> None:
 
 
 @transaction.atomic
-def do_leave_address(actor, target, *, email: str, language: str) -> AnswerRequest:
+def do_leave_address(
+    actor: Participant | None, target: Question, *, email: str, language: str
+) -> AnswerRequest:
     check_leave_address(actor, target)
     entry = ReportQuestion.objects.filter(question=target).first()
     request, _created = AnswerRequest.objects.update_or_create(
@@ -108,6 +123,6 @@ def do_leave_address(actor, target, *, email: str, language: str) -> AnswerReque
 
 
 @transaction.atomic
-def do_forget_address(actor, target) -> None:
+def do_forget_address(actor: Participant | None, target: Question) -> None:
     check_leave_address(actor, target)
     AnswerRequest.objects.filter(question=target).delete()

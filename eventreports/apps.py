@@ -6,7 +6,7 @@ class EventReportsConfig(AppConfig):
     name = "eventreports"
     verbose_name = _("Event reports")
 
-    def ready(self):
+    def ready(self) -> None:
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 

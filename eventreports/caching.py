@@ -10,12 +10,20 @@ becomes overdue, and only briefly while a room is open (its moderation totals mo
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
 from django.utils import timezone
 
 from community import page_cache
+
+if TYPE_CHECKING:
+    from commitments.models import Commitment
+    from eventreports.models import ReportQuestion
+    from workshops.models import EventPage
 
 
 def event_scope(event_id: int) -> str:
@@ -27,7 +35,7 @@ def bump_event(event_id: int | None) -> None:
         page_cache.bump_scope(event_scope(event_id))
 
 
-def track_event(request, event) -> None:
+def track_event(request: HttpRequest | None, event: EventPage) -> None:
     """Tie this render of an event's report to its scopes; call before reading the report."""
     from workshops.caching import track_page
 
@@ -40,7 +48,12 @@ def track_event(request, event) -> None:
     track_commitments(request)
 
 
-def track_report(request, due_dates, rooms_open: bool, commitments=()) -> None:
+def track_report(
+    request: HttpRequest | None,
+    due_dates: Iterable[date],
+    rooms_open: bool,
+    commitments: Iterable[Commitment] = (),
+) -> None:
     """What the report read tells about how long it stays right."""
     from eventreports.sources import track_commitments
 
@@ -56,12 +69,14 @@ def track_report(request, due_dates, rooms_open: bool, commitments=()) -> None:
         page_cache.valid_until(request, timezone.now() + timedelta(minutes=1))
 
 
-def _entry_changed(sender, instance, **kwargs) -> None:
+def _entry_changed(sender: type[ReportQuestion], instance: ReportQuestion, **kwargs: Any) -> None:
     panel = instance.panel
     bump_event(panel.page_id if panel is not None else None)
 
 
-def _message_moderated(sender, instance, created=False, raw=False, **kwargs) -> None:
+def _message_moderated(
+    sender: type[Any], instance: Any, created: bool = False, raw: bool = False, **kwargs: Any
+) -> None:
     # Not on every new chat message: that would touch the cache once per message in a busy
     # room. Deletions are the purge's, which saves the room's totals first (a room change).
     if created or raw:

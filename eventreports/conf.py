@@ -14,3 +14,7 @@ def address_retention_days() -> int:
     Long enough for a late answer; the address goes as soon as the answer is mailed.
     """
     return int(getattr(settings, "KRING_ANSWER_ADDRESS_DAYS", 60))
+
+
+# Addresses one client may save per hour.
+SAVES_PER_CLIENT_PER_HOUR = 10

@@ -9,6 +9,7 @@ the report fills up. Every name and answer is made up.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +17,13 @@ from django.utils import timezone
 from community.tokens import token_digest
 from eventreports.models import EventReportPage, ReportQuestion
 from eventreports.sync import sync_question
+
+if TYPE_CHECKING:
+    from django.core.management.base import BaseCommand
+    from wagtail.models import Page
+
+    from live.models import LiveRoom
+    from workshops.models import EventPage
 
 PAST_SLUG = "rondetafel-najaar"
 WEEKS_AGO = 4
@@ -80,7 +88,7 @@ COMING_INTRO = (
 
 
 @transaction.atomic
-def seed(command) -> None:
+def seed(command: BaseCommand) -> None:
     from live.models import Question
     from workshops.models import EventIndexPage, EventPage
 
@@ -105,7 +113,7 @@ def seed(command) -> None:
         _report(command, coming, COMING_INTRO)
 
 
-def _report(command, event, intro) -> None:
+def _report(command: BaseCommand, event: EventPage, intro: str) -> None:
     if EventReportPage.objects.child_of(event).exists():
         return
     report = EventReportPage(title=f"Verslag: {event.title}", slug="verslag", intro=intro)
@@ -114,7 +122,7 @@ def _report(command, event, intro) -> None:
     command.stdout.write(f"  created {report.url}")
 
 
-def _past_event(command, index):
+def _past_event(command: BaseCommand, index: Page) -> EventPage:
     from live.models import LiveRoom
     from workshops.demo import at
     from workshops.models import EventPage, EventPanel, Session
@@ -157,7 +165,9 @@ def _past_event(command, index):
     return event
 
 
-def _statements(room, statements, closed) -> None:
+def _statements(
+    room: LiveRoom, statements: list[tuple[str, int, int, int]], closed: datetime
+) -> None:
     from live.models import Statement
 
     for text, agree, disagree, neutral in statements:
@@ -173,7 +183,7 @@ def _statements(room, statements, closed) -> None:
         )
 
 
-def _questions(room, questions, closed) -> None:
+def _questions(room: LiveRoom, questions: list[tuple[str, str, str]], closed: datetime) -> None:
     from live.models import Participant, Question
 
     for pseudonym, text, fate in questions:

@@ -1,5 +1,17 @@
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from live.models import Question
+
+
+class QuestionsField(forms.ModelMultipleChoiceField["Question"]):
+    """The asker's questions, each labelled with its text."""
+
+    def label_from_instance(self, obj: Question) -> str:
+        return obj.text
 
 
 class AddressForm(forms.Form):
@@ -16,7 +28,7 @@ class AddressForm(forms.Form):
             "invalid": _("This does not look like an e-mail address. Please check it.")
         },
     )
-    questions = forms.ModelMultipleChoiceField(
+    questions = QuestionsField(
         label=_("Which questions?"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -26,9 +38,10 @@ class AddressForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, questions, days, **kwargs):
+    def __init__(self, *args: Any, questions: QuerySet[Question], days: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["questions"].queryset = questions
-        self.fields["questions"].label_from_instance = lambda question: question.text
-        self.fields["questions"].initial = list(questions)
+        field = self.fields["questions"]
+        assert isinstance(field, QuestionsField)
+        field.queryset = questions
+        field.initial = list(questions)
         self.fields["email"].help_text = self.fields["email"].help_text % {"days": days}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,10 @@ from eventreports import sources
 from eventreports.models import ReportQuestion
 from figures.aggregation import protect, protect_series, protect_share
 from figures.display import shown
+
+if TYPE_CHECKING:
+    from live.models import LiveRoom, Statement
+    from workshops.models import EventPage
 
 
 @dataclass
@@ -232,7 +236,7 @@ def split_rows(split: Any) -> list[tuple[str, list[tuple[str, str]]]]:
     return rows
 
 
-def _statement(statement) -> StatementResult:
+def _statement(statement: Statement) -> StatementResult:
     labels = {"agree": _("agree"), "disagree": _("disagree"), "neutral": _("neutral")}
     counts = statement.stored_counts()
     table = protect([[counts[key] for key in labels]], row_totals=True)
@@ -261,7 +265,9 @@ def _item(entry: ReportQuestion) -> QuestionItem:
     )
 
 
-def _moderation(room, written: int, waiting: int) -> tuple[Figure, list[Figure], list[Figure]]:
+def _moderation(
+    room: LiveRoom | None, written: int, waiting: int
+) -> tuple[Figure, list[Figure], list[Figure]]:
     counts = sources.moderation_counts(room, written, waiting) if room else None
     question_keys = [
         ("answered_live", _("answered during the panel")),
@@ -272,6 +278,7 @@ def _moderation(room, written: int, waiting: int) -> tuple[Figure, list[Figure],
     ]
     raw = [getattr(counts, key) if counts else 0 for key, _label in question_keys]
     table = protect([raw], row_totals=True)
+    assert table.row_totals is not None  # asked for above
     received = Figure("received", _("questions received"), table.row_totals[0])
     questions = [
         Figure(key, label, value)
@@ -292,7 +299,7 @@ def _moderation(room, written: int, waiting: int) -> tuple[Figure, list[Figure],
     return received, questions, chat_figures
 
 
-def build(event) -> Report:
+def build(event: EventPage) -> Report:
     """The report of an event page (its panels in programme order)."""
     from live.models import LiveRoom, Statement
 
@@ -300,13 +307,15 @@ def build(event) -> Report:
     panels = list(event.panels.all())
     rooms = {room.panel_id: room for room in LiveRoom.objects.filter(panel__in=panels)}
     entries = ReportQuestion.objects.filter(panel__in=panels).order_by("asked_at", "pk")
-    by_panel: dict[int, list[ReportQuestion]] = {}
+    by_panel: dict[int | None, list[ReportQuestion]] = {}
     for entry in entries:
         by_panel.setdefault(entry.panel_id, []).append(entry)
     for panel in panels:
         room = rooms.get(panel.pk)
         own = by_panel.get(panel.pk, [])
-        items = {status: [] for status in ("live", "written", "overdue", "waiting")}
+        items: dict[str, list[QuestionItem]] = {
+            status: [] for status in ("live", "written", "overdue", "waiting")
+        }
         for entry in own:
             key = "overdue" if entry.is_overdue else entry.status
             items[key].append(_item(entry))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
@@ -11,7 +11,7 @@ from eventreports import conf
 from eventreports.models import AnswerRequest, ReportQuestion
 
 
-def purge(now=None) -> int:
+def purge(now: datetime | None = None) -> int:
     """Delete addresses past their retention period, and those no answer can come for any more:
     the question was removed, answered live, or is gone from the room without a report entry.
     Returns how many were deleted."""

@@ -8,20 +8,29 @@ a room's moderation totals (kept as numbers after the room's purge), and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest
 
 from commitments import caching as commitment_caching
 from commitments.queries import detail_url, for_panel
 from live.totals import room_totals
 from live.voices import StatementSplit, split_by_role
 
+if TYPE_CHECKING:
+    from commitments.models import Commitment
+    from live.models import LiveRoom, Statement
+    from workshops.models import EventPanel
 
-def statement_split(statement) -> StatementSplit:
+
+def statement_split(statement: Statement) -> StatementSplit:
     """The statement's results by role, suppressed and shared out (live.voices)."""
     return split_by_role(statement)
 
 
-def panel_commitments(panel) -> list:
+def panel_commitments(panel: EventPanel) -> list[Commitment]:
     """The panel's published commitments, each with `.url` (its own page, or "")."""
     commitments = list(for_panel(panel))
     for commitment in commitments:
@@ -29,7 +38,7 @@ def panel_commitments(panel) -> list:
     return commitments
 
 
-def track_commitments(request, commitments=()) -> None:
+def track_commitments(request: HttpRequest | None, commitments: Iterable[Commitment] = ()) -> None:
     """Tie a render of the report to the commitments' cache scope (before reading them), and
     then to the moments the shown ones turn late."""
     commitment_caching.track(request, commitments)
@@ -56,7 +65,7 @@ class ModerationCounts:
         )
 
 
-def moderation_counts(room, written: int, waiting: int) -> ModerationCounts:
+def moderation_counts(room: LiveRoom, written: int, waiting: int) -> ModerationCounts:
     """From the room's own questions and messages while it keeps them (``live.retention``).
 
     ``written`` and ``waiting`` come from the report's own copies, which outlive the room's.

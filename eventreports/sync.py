@@ -9,6 +9,7 @@ services, which save the question, so a post_save receiver sees them all.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -16,8 +17,12 @@ from django.utils import timezone
 from eventreports import caching, conf
 from eventreports.models import AnswerRequest, ReportQuestion
 
+if TYPE_CHECKING:
+    from live.models import LiveRoom, Question
+    from workshops.models import EventPanel
 
-def due_date(room, panel) -> date:
+
+def due_date(room: LiveRoom, panel: EventPanel) -> date:
     """A written answer is due some weeks after the panel: after its room closed, or else after
     the event's first session, or else from today."""
     moment: datetime | None = room.closed_at
@@ -28,13 +33,15 @@ def due_date(room, panel) -> date:
     return day + timedelta(days=conf.answer_due_days())
 
 
-def on_question_saved(sender, instance, raw=False, **kwargs) -> None:
+def on_question_saved(
+    sender: type[Question], instance: Question, raw: bool = False, **kwargs: Any
+) -> None:
     if raw:
         return
     sync_question(instance)
 
 
-def sync_question(question) -> ReportQuestion | None:
+def sync_question(question: Question) -> ReportQuestion | None:
     """The report entry for this live question after its change, or None if it has none."""
     from live.models import Question
 

@@ -13,17 +13,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from community.clients import client_key
+from community.private import private_view
 from community.ratelimit import allow
 from community.tokens import token_digest
 from eventreports import answers, conf
 from eventreports.forms import AddressForm
 from live.models import LiveRoom, Participant
 from live.services.base import guest_in
-
-SAVES_PER_CLIENT_PER_HOUR = 10
 
 
 def asker_in(room: LiveRoom, request: HttpRequest) -> Participant | None:
@@ -36,16 +34,18 @@ def asker_in(room: LiveRoom, request: HttpRequest) -> Participant | None:
     return Participant.objects.filter(room=room, guest_key=token_digest(guest["token"])).first()
 
 
-@never_cache
+@private_view
 def leave_address(request: HttpRequest, slug: str) -> HttpResponse:
     room = get_object_or_404(
         LiveRoom.objects.select_related("panel__page"), slug=slug, panel__isnull=False
     )
+    panel = room.panel
+    assert panel is not None  # the lookup asks for a room with a panel
     participant = asker_in(room, request)
     questions = answers.asker_questions(participant) if participant else None
     days = conf.address_retention_days()
     form = None
-    if questions is not None and questions.exists():
+    if participant is not None and questions is not None and questions.exists():
         form = AddressForm(questions=questions, days=days)
         if request.method == "POST":
             if "forget" in request.POST:
@@ -63,7 +63,7 @@ def leave_address(request: HttpRequest, slug: str) -> HttpResponse:
         "eventreports/address.html",
         {
             "room": room,
-            "event": room.panel.page,
+            "event": panel.page,
             "form": form,
             "questions": list(questions) if questions is not None else [],
             "stored": stored,
@@ -73,9 +73,13 @@ def leave_address(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _save(request, room, participant, form) -> HttpResponse:
+def _save(
+    request: HttpRequest, room: LiveRoom, participant: Participant, form: AddressForm
+) -> HttpResponse:
     if not allow(
-        f"answer-address:{client_key(request, 'answer-address')}", SAVES_PER_CLIENT_PER_HOUR, 3600
+        f"answer-address:{client_key(request, 'answer-address')}",
+        conf.SAVES_PER_CLIENT_PER_HOUR,
+        3600,
     ):
         messages.error(
             request, _("You have saved an address often in a short time. Please try again later.")
@@ -95,8 +99,12 @@ def _save(request, room, participant, form) -> HttpResponse:
     return redirect("eventreports:address", slug=room.slug)
 
 
-def _forget(request, room, participant, question_id) -> HttpResponse:
-    question = answers.asker_questions(participant).filter(pk=question_id or None).first()
+def _forget(
+    request: HttpRequest, room: LiveRoom, participant: Participant, question_id: str | None
+) -> HttpResponse:
+    if not question_id or not question_id.isdigit():
+        raise PermissionDenied
+    question = answers.asker_questions(participant).filter(pk=question_id).first()
     if question is None:
         raise PermissionDenied
     answers.do_forget_address(participant, question)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -11,11 +13,11 @@ LOG_ACTIONS = [
 
 
 @hooks.register("register_admin_viewset")
-def register_report_questions():
+def register_report_questions() -> ReportQuestionViewSet:
     return ReportQuestionViewSet("report_questions")
 
 
 @hooks.register("register_log_actions")
-def register_answer_log_actions(actions):
+def register_answer_log_actions(actions: Any) -> None:
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)

@@ -29,3 +29,24 @@ def hide_undo_hours() -> int:
     decision), long enough for a second moderator to look the next day.
     """
     return int(getattr(settings, "KRING_HIDE_UNDO_HOURS", 24))
+
+
+def report_retention_days() -> int:
+    """Days a decided report is kept: its note is free text about people, and goes once the
+    decision is old enough to appeal."""
+    return int(getattr(settings, "KRING_REPORT_RETENTION_DAYS", 30))
+
+
+def staff_idle_seconds() -> int:
+    """A staff session ends after this long without activity (live rooms' moderator checks
+    read the same setting)."""
+    return int(getattr(settings, "KRING_STAFF_IDLE_SECONDS", 30 * 60))
+
+
+def staff_max_seconds() -> int:
+    """A staff session ends after this long in any case."""
+    return int(getattr(settings, "KRING_STAFF_MAX_SECONDS", 12 * 60 * 60))
+
+
+# Reports one client may send per hour.
+REPORTS_PER_CLIENT_PER_HOUR = 20

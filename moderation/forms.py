@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +27,7 @@ class ReportForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def clean_note(self):
+    def clean_note(self) -> str:
         return clean_text(self.cleaned_data["note"], max_length=500)
 
 
@@ -35,14 +37,16 @@ class DecisionForm(forms.Form):
     action = forms.ChoiceField()
     why = forms.CharField(label=_("Why"), required=False, max_length=300)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         names = set(ACTIONS)
         for adapter in adapters():
             names.update(adapter.actions)
-        self.fields["action"].choices = [(name, name) for name in sorted(names)]
+        action = self.fields["action"]
+        assert isinstance(action, forms.ChoiceField)
+        action.choices = [(name, name) for name in sorted(names)]
 
-    def clean_why(self):
+    def clean_why(self) -> str:
         return clean_text(self.cleaned_data["why"], max_length=300)
 
 
@@ -60,11 +64,11 @@ class HideForm(forms.Form):
         help_text=_("Other moderators read this. Leave out names and other details about people."),
     )
 
-    def clean_note(self):
+    def clean_note(self) -> str:
         return clean_text(self.cleaned_data["note"], max_length=300)
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if cleaned.get("reason") == HideReason.OTHER and not cleaned.get("note"):
             self.add_error("note", _("Write down the reason in the note."))
         return cleaned

@@ -1,6 +1,12 @@
 """Hiding with a reason on a page of its own, and undoing it: plain forms, no JavaScript needed."""
 
-from django.http import HttpResponseRedirect
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -12,25 +18,21 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from moderation import conf
 from moderation.admin_views import GONE, ModeratorOnlyMixin
 from moderation.forms import HideForm
-from moderation.hiding import (
-    check_undo,
-    do_hide,
-    do_undo_hide,
-    find_hide,
-    reason_label,
-    undo_deadline,
-)
-from moderation.models import Report
+from moderation.hiding import check_undo, do_hide, do_undo_hide, find_hide, undo_deadline
+from moderation.models import Report, reason_label
 from moderation.queue import item_row
-from moderation.registry import NotRestorable, Refused, adapter_for_slug
+from moderation.registry import ModerationAdapter, NotRestorable, Refused, adapter_for_slug
 from moderation.reports import check_decision
 
+if TYPE_CHECKING:
+    from wagtail.models import BaseLogEntry
 
-def _back_to_queue():
+
+def _back_to_queue() -> HttpResponseRedirect:
     return HttpResponseRedirect(reverse("moderation_queue"))
 
 
-def undo_url(adapter, item, entry):
+def undo_url(adapter: ModerationAdapter[Any], item: Model, entry: BaseLogEntry) -> str:
     return reverse("moderation_undo_hide", args=[adapter.slug, item.pk, entry.pk])
 
 
@@ -39,7 +41,7 @@ class QueueStepView(ModeratorOnlyMixin, WagtailAdminTemplateMixin, TemplateView)
 
     header_icon = "warning"
 
-    def get_breadcrumbs_items(self):
+    def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
         queue = {"url": reverse("moderation_queue"), "label": _("Moderation queue")}
         return [*self.breadcrumbs_items, queue, {"url": "", "label": self.page_title}]
 
@@ -53,18 +55,22 @@ class ItemConfirmView(QueueStepView):
     action = ""
     form_class: type[HideForm] = HideForm
 
-    def setup(self, request, *args, slug, object_id, **kwargs):
+    def setup(
+        self, request: HttpRequest, *args: Any, slug: str, object_id: str, **kwargs: Any
+    ) -> None:
         super().setup(request, *args, **kwargs)
-        self.adapter = adapter_for_slug(slug)
-        self.item = self.adapter.get(object_id) if self.adapter else None
+        adapter = adapter_for_slug(slug)
+        item = adapter.get(object_id) if adapter else None
+        # (adapter, item), or None when the item is gone
+        self.found = (adapter, item) if adapter is not None and item is not None else None
 
-    def get_page_subtitle(self):
-        return self.adapter.title(self.item)
+    def get_page_subtitle(self) -> str:
+        return self.found[0].title(self.found[1]) if self.found else ""
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self._show(self.form_class())
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if "confirm" not in request.POST:
             # Came from the queue's row: carry over what the moderator typed there.
             note = request.POST.get("why", "")[:300]
@@ -72,38 +78,40 @@ class ItemConfirmView(QueueStepView):
         form = self.form_class(request.POST)
         if not form.is_valid():
             return self._show(form, status=400)
-        if self.item is None:
+        if self.found is None:
             messages.error(request, GONE)
             return _back_to_queue()
-        title = self.adapter.title(self.item)
+        adapter, item = self.found
         try:
-            self.confirmed(form.cleaned_data, title)
+            self.confirmed(adapter, item, form.cleaned_data)
         except (Refused, NotRestorable) as refused:
             messages.error(request, getattr(refused, "message", str(refused)))
         return _back_to_queue()
 
-    def confirmed(self, data, title):
+    def confirmed(self, adapter: ModerationAdapter[Any], item: Model, data: dict[str, Any]) -> None:
         raise NotImplementedError
 
-    def confirm_context(self):
+    def confirm_context(self) -> dict[str, Any]:
         return {}
 
-    def _show(self, form, status=200):
-        if self.item is None:
+    def _show(self, form: HideForm, status: int = 200) -> HttpResponse:
+        if self.found is None:
             messages.error(self.request, GONE)
             return _back_to_queue()
+        adapter, item = self.found
         try:
-            check_decision(self.item, self.action, self.request.user)
+            check_decision(self.request.user, item, self.action)
         except Refused as refused:
             messages.error(self.request, refused.message)
             return _back_to_queue()
         context = self.get_context_data(
             form=form,
-            row=item_row(self.adapter, self.item),
-            reports=Report.objects.open().for_item(self.item).count(),
+            row=item_row(adapter, item),
+            reports=Report.objects.open().for_item(item).count(),
             **self.confirm_context(),
         )
-        return self.render_to_response(context, status=status)
+        response: HttpResponse = self.render_to_response(context, status=status)
+        return response
 
 
 class HideView(ItemConfirmView):
@@ -113,8 +121,9 @@ class HideView(ItemConfirmView):
     template_name = "moderation/admin/hide_confirm.html"
     page_title = gettext_lazy("Hide")
 
-    def confirmed(self, data, title):
-        entry = do_hide(self.item, user=self.request.user, reason=data["reason"], note=data["note"])
+    def confirmed(self, adapter: ModerationAdapter[Any], item: Model, data: dict[str, Any]) -> None:
+        title = adapter.title(item)
+        entry = do_hide(self.request.user, item, reason=data["reason"], note=data["note"])
         messages.success(
             self.request,
             _(
@@ -122,10 +131,10 @@ class HideView(ItemConfirmView):
                 "You can undo this until %(until)s."
             )
             % {"title": title, "until": _local(undo_deadline(entry))},
-            buttons=[messages.button(undo_url(self.adapter, self.item, entry), _("Undo"))],
+            buttons=[messages.button(undo_url(adapter, item, entry), _("Undo"))],
         )
 
-    def confirm_context(self):
+    def confirm_context(self) -> dict[str, Any]:
         return {"undo_hours": conf.hide_undo_hours()}
 
 
@@ -135,34 +144,51 @@ class UndoHideView(QueueStepView):
     template_name = "moderation/admin/undo_confirm.html"
     page_title = gettext_lazy("Undo hiding")
 
-    def setup(self, request, *args, slug, object_id, entry_id, **kwargs):
+    def setup(
+        self,
+        request: HttpRequest,
+        *args: Any,
+        slug: str,
+        object_id: str,
+        entry_id: int,
+        **kwargs: Any,
+    ) -> None:
         super().setup(request, *args, **kwargs)
-        self.adapter, self.item, self.entry = find_hide(slug, object_id, entry_id)
+        adapter, item, entry = find_hide(slug, object_id, entry_id)
+        # (adapter, item, the hiding's audit entry), or None when there is nothing to undo
+        self.found = (
+            (adapter, item, entry)
+            if adapter is not None and item is not None and entry is not None
+            else None
+        )
 
-    def get(self, request, *args, **kwargs):
-        if self.item is None or self.entry is None:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.found is None:
             return self._gone()
+        adapter, item, entry = self.found
         try:
-            check_undo(self.item, self.entry, request.user)
+            check_undo(request.user, item, entry)
         except Refused as refused:
             messages.error(request, refused.message)
             return _back_to_queue()
-        data = self.entry.data or {}
+        data = entry.data or {}
         context = self.get_context_data(
-            row=item_row(self.adapter, self.item),
-            entry=self.entry,
+            row=item_row(adapter, item),
+            entry=entry,
             reason=reason_label(data.get("reason", "")),
             why=data.get("why", ""),
-            deadline=undo_deadline(self.entry),
+            deadline=undo_deadline(entry),
         )
-        return self.render_to_response(context)
+        response: HttpResponse = self.render_to_response(context)
+        return response
 
-    def post(self, request, *args, **kwargs):
-        if self.item is None or self.entry is None:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.found is None:
             return self._gone()
-        title = self.adapter.title(self.item)
+        adapter, item, entry = self.found
+        title = adapter.title(item)
         try:
-            result = do_undo_hide(self.item, self.entry, user=request.user)
+            result = do_undo_hide(request.user, item, entry)
         except Refused as refused:
             messages.error(request, refused.message)
         except NotRestorable:
@@ -181,7 +207,7 @@ class UndoHideView(QueueStepView):
             messages.success(request, text % {"title": title})
         return _back_to_queue()
 
-    def _gone(self):
+    def _gone(self) -> HttpResponse:
         messages.error(
             self.request,
             _(
@@ -192,5 +218,5 @@ class UndoHideView(QueueStepView):
         return _back_to_queue()
 
 
-def _local(moment):
+def _local(moment: datetime) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")

@@ -10,9 +10,13 @@ cannot come back. A reporter who reports the item again after an undo therefore 
 window; the reopened reports keep their counts, reasons and notes.
 """
 
-from datetime import timedelta
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -20,7 +24,13 @@ from wagtail.log_actions import registry as log_registry
 
 from moderation import conf
 from moderation.models import Decision, HideReason, Report, ReportWindow, reason_label
-from moderation.registry import Refused, adapter_for_model, adapter_for_slug
+from moderation.registry import (
+    ModerationAdapter,
+    Refused,
+    adapter_for_model,
+    adapter_for_slug,
+    adapter_of,
+)
 from moderation.reports import (
     UNDO_HIDE,
     check_can_moderate,
@@ -29,23 +39,28 @@ from moderation.reports import (
     hidden_by_moderation,
 )
 
+if TYPE_CHECKING:
+    from wagtail.models import BaseLogEntry
+
+    from moderation.registry import Moderator
+
 HIDE = "kring.moderation.hide"
 UNDO = UNDO_HIDE
 
 
 @transaction.atomic
-def do_hide(item, *, user, reason: str, note: str = ""):
+def do_hide(user: Moderator, item: Model, *, reason: str, note: str = "") -> BaseLogEntry:
     """Hide a reported item and close its open reports; return the audit entry (for undo)."""
     reports = Report.objects.open().for_item(item).select_for_update()
     report_ids = list(reports.values_list("pk", flat=True))
     # After the lock: another moderator's decision a moment ago shows as no open reports.
-    check_decision(item, "hide", user)
+    check_decision(user, item, "hide")
     if reason not in HideReason.values:
         raise Refused(_("Choose why you hide this."))
-    adapter = adapter_for_model(type(item))
+    adapter = adapter_of(item)
     changed = not adapter.is_hidden(item)
     hidden = adapter.hide(item, user=user) if changed else hidden_by_moderation(item)
-    entry = log(
+    entry: BaseLogEntry = log(
         item,
         HIDE,
         user=user,
@@ -64,25 +79,27 @@ def do_hide(item, *, user, reason: str, note: str = ""):
     return entry
 
 
-def hide_entry(item, entry_id):
+def hide_entry(item: Model, entry_id: str | int) -> BaseLogEntry | None:
     """The audit entry of a moderator's hiding of this item, or None."""
     entries = log_registry.get_logs_for_instance(item)
-    return entries.filter(pk=entry_id, action=HIDE).first()
+    entry: BaseLogEntry | None = entries.filter(pk=entry_id, action=HIDE).first()
+    return entry
 
 
-def undo_deadline(entry):
-    return entry.timestamp + timedelta(hours=conf.hide_undo_hours())
+def undo_deadline(entry: BaseLogEntry) -> datetime:
+    deadline: datetime = entry.timestamp + timedelta(hours=conf.hide_undo_hours())
+    return deadline
 
 
-def undone(item, entry) -> bool:
+def undone(item: Model, entry: BaseLogEntry) -> bool:
     """Whether this hiding was undone already."""
     entries = log_registry.get_logs_for_instance(item)
-    return entries.filter(action=UNDO, data__undoes=entry.pk).exists()
+    return bool(entries.filter(action=UNDO, data__undoes=entry.pk).exists())
 
 
-def check_undo(item, entry, user) -> None:
-    adapter = adapter_for_model(type(item))
-    check_can_moderate(adapter, user)
+def check_undo(user: Moderator, item: Model, entry: BaseLogEntry) -> None:
+    adapter = adapter_of(item)
+    check_can_moderate(user, adapter)
     title = adapter.title(item)
     if undone(item, entry):
         raise Refused(_("Hiding “%(title)s” was already undone.") % {"title": title})
@@ -97,12 +114,12 @@ def check_undo(item, entry, user) -> None:
 
 
 @transaction.atomic
-def do_undo_hide(item, entry, *, user):
+def do_undo_hide(user: Moderator, item: Model, entry: BaseLogEntry) -> dict[str, Any]:
     """Put back exactly what this hiding changed: its reports, and the item if it hid it."""
     # One undo at a time per hiding: a second one waits here, then finds it undone.
     entry = type(entry).objects.select_for_update().get(pk=entry.pk)
-    check_undo(item, entry, user)
-    adapter = adapter_for_model(type(item))
+    check_undo(user, item, entry)
+    adapter = adapter_of(item)
     data = entry.data or {}
     # Only what this hiding took away comes back; a removal in a live room meanwhile is no
     # business of this undo, and neither is an item that someone already made visible again.
@@ -116,10 +133,10 @@ def do_undo_hide(item, entry, *, user):
     return {"restored": restored, "reopened": reopened}
 
 
-def recent_hides(user):
+def recent_hides(user: Moderator) -> list[dict[str, Any]]:
     """Moderators' hidings that can still be undone, newest first, for the queue."""
     since = timezone.now() - timedelta(hours=conf.hide_undo_hours())
-    rows = []
+    rows: list[dict[str, Any]] = []
     for model in log_registry.get_log_entry_models():
         entries = model.objects.filter(action=HIDE, timestamp__gte=since)
         undone_ids = set(
@@ -136,7 +153,7 @@ def recent_hides(user):
     return sorted(rows, key=lambda row: row["entry"].timestamp, reverse=True)
 
 
-def _hide_row(entry, user):
+def _hide_row(entry: BaseLogEntry, user: Moderator) -> dict[str, Any] | None:
     model = entry.content_type.model_class()
     adapter = adapter_for_model(model) if model else None
     if adapter is None or not adapter.can_moderate(user):
@@ -157,7 +174,9 @@ def _hide_row(entry, user):
     }
 
 
-def find_hide(slug, object_id, entry_id):
+def find_hide(
+    slug: str, object_id: str, entry_id: int
+) -> tuple[ModerationAdapter[Any] | None, Model | None, BaseLogEntry | None]:
     """(adapter, item, entry) from an undo URL; item or entry None when gone or not a hiding."""
     adapter = adapter_for_slug(slug)
     item = adapter.get(object_id) if adapter else None

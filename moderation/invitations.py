@@ -5,8 +5,11 @@ own authenticator. The invitation proves access to the mailbox as well; using it
 browser session a short time to register an authenticator.
 """
 
+from __future__ import annotations
+
 import time
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.utils import is_mfa_enabled
@@ -20,6 +23,12 @@ from community.tokens import new_token, token_digest
 from moderation import conf
 from moderation.models import StaffInvitation
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.base import SessionBase
+
+    from community.models import User
+
 SESSION_INVITATION = "kring_staff_invitation"
 SESSION_ENROLMENT = "kring_staff_enrolment_until"
 # How long a used invitation lets this session register an authenticator.
@@ -32,13 +41,13 @@ class InvitationRefused(Exception):
         self.message = message
 
 
-def _is_staff(user) -> bool:
+def _is_staff(user: User) -> bool:
     from moderation.staff import is_staff_member
 
     return is_staff_member(user)
 
 
-def check_can_invite(email: str):
+def check_can_invite(email: str) -> EmailAddress:
     """The staff account whose verified address this is; refused for anyone else."""
     address = (
         EmailAddress.objects.filter(email__iexact=email.strip(), verified=True)
@@ -76,17 +85,18 @@ def do_invite(email: str, site_url: str) -> StaffInvitation:
     return invitation
 
 
-def valid_invitation(digest: str | None):
+def valid_invitation(digest: str | None) -> StaffInvitation | None:
     if not digest:
         return None
-    return (
+    invitation: StaffInvitation | None = (
         StaffInvitation.objects.filter(token_digest=digest, expires_at__gt=timezone.now())
         .select_related("user")
         .first()
     )
+    return invitation
 
 
-def remember(session, token: str) -> bool:
+def remember(session: SessionBase, token: str) -> bool:
     """Keep a valid link's digest in the session, so the token leaves the address bar."""
     invitation = valid_invitation(token_digest(token))
     if invitation is None:
@@ -96,7 +106,7 @@ def remember(session, token: str) -> bool:
     return True
 
 
-def pending(session, user):
+def pending(session: SessionBase, user: User | AnonymousUser) -> StaffInvitation | None:
     """The invitation this session holds, if it is still valid and for this user."""
     invitation = valid_invitation(session.get(SESSION_INVITATION))
     if invitation is None or invitation.user_id != user.pk:
@@ -105,7 +115,7 @@ def pending(session, user):
 
 
 @transaction.atomic
-def do_accept(session, user) -> None:
+def do_accept(user: User | AnonymousUser, session: SessionBase) -> None:
     """Use the invitation: it is deleted, and this session may register an authenticator."""
     invitation = pending(session, user)
     if invitation is None:
@@ -118,5 +128,5 @@ def do_accept(session, user) -> None:
     session[SESSION_ENROLMENT] = time.time() + ENROLMENT_SECONDS
 
 
-def may_enrol(session) -> bool:
-    return session.get(SESSION_ENROLMENT, 0) > time.time()
+def may_enrol(session: SessionBase) -> bool:
+    return bool(session.get(SESSION_ENROLMENT, 0) > time.time())

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -40,19 +42,19 @@ class Decision(models.TextChoices):
     RESTORED = "restored", _("Restored")
 
 
-class ReportQuerySet(models.QuerySet):
-    def open(self):
+class ReportQuerySet(models.QuerySet["Report"]):
+    def open(self) -> ReportQuerySet:
         return self.filter(decided_at__isnull=True)
 
-    def for_item(self, item):
+    def for_item(self, item: models.Model) -> ReportQuerySet:
         return self.filter(
             content_type=ContentType.objects.get_for_model(item, for_concrete_model=False),
             object_id=str(item.pk),
         )
 
 
-class ReportWindowQuerySet(models.QuerySet):
-    def for_item(self, item):
+class ReportWindowQuerySet(models.QuerySet["ReportWindow"]):
+    def for_item(self, item: models.Model) -> ReportWindowQuerySet:
         return self.filter(
             content_type=ContentType.objects.get_for_model(item, for_concrete_model=False),
             object_id=str(item.pk),
@@ -87,7 +89,7 @@ class ReportWindow(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.content_type.model} {self.object_id} from {self.opened_at:%Y-%m-%d}"
 
 
@@ -126,7 +128,7 @@ class Report(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_reason_display()} ({self.content_type.model} {self.object_id})"
 
 
@@ -158,5 +160,5 @@ class StaffInvitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"invitation for user {self.user_id}"

@@ -4,26 +4,44 @@ Each row carries what the queue shows (title, excerpt, the item in its context) 
 moderator may do with it now. A moderator only sees the kinds of content they may act on.
 """
 
+from __future__ import annotations
+
 from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from django.db.models import Model
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from moderation.models import Report
-from moderation.registry import adapter_for_model, adapters
+from moderation.registry import ModerationAdapter, adapter_for_model, adapters
 from moderation.reports import ACTIONS
 
+if TYPE_CHECKING:
+    from moderation.registry import Moderator
 
-def item_row(adapter, item):
+
+Row = dict[str, Any]
+
+
+def item_row(adapter: ModerationAdapter[Any], item: Model) -> Row:
     """What the hide and undo pages show of an item: as its queue row shows it, without actions."""
     row = _row(adapter, item, None, details=False)
     row["context"] = adapter.context(item)
     return row
 
 
-def _row(adapter, item, since, details, exclude=()):
-    row = {
+def _row(
+    adapter: ModerationAdapter[Any],
+    item: Model,
+    since: datetime | None,
+    details: bool,
+    exclude: Iterable[str] = (),
+) -> Row:
+    row: Row = {
         "item": item,
         "adapter": adapter,
         "slug": adapter.slug,
@@ -42,11 +60,11 @@ def _row(adapter, item, since, details, exclude=()):
     return row
 
 
-def reported(user, details=True):
+def reported(user: Moderator, details: bool = True) -> list[Row]:
     """Reported items waiting for a decision, with their reasons: first what enough reports hid
     or flagged, then the most reported."""
-    rows = {}
-    reporters = {}
+    rows: dict[tuple[int, str], Row] = {}
+    reporters: dict[tuple[int, str], set[str]] = {}
     reports = Report.objects.open().select_related("content_type", "window")
     for report in reports.order_by("created_at"):
         key = (report.content_type_id, report.object_id)
@@ -75,9 +93,9 @@ def reported(user, details=True):
     return sorted(rows.values(), key=lambda row: (not row["urgent"], -row["count"], row["oldest"]))
 
 
-def held(user, details=True):
+def held(user: Moderator, details: bool = True) -> list[Row]:
     """Items held back before anyone saw them (chat messages with contact details), oldest first."""
-    rows = []
+    rows: list[Row] = []
     for adapter in adapters():
         if adapter.can_moderate(user):
             rows += [
@@ -86,7 +104,7 @@ def held(user, details=True):
     return sorted(rows, key=lambda row: row["oldest"])
 
 
-def waits_outside_admin(state) -> bool:
+def waits_outside_admin(state: WorkflowState) -> bool:
     """Whether a workflow waits for someone outside the admin (a story's author), not moderators.
 
     A task class says so with `outside_admin = True` (stories.workflow.AuthorConsentTask), so
@@ -96,9 +114,9 @@ def waits_outside_admin(state) -> bool:
     return bool(task_state and getattr(task_state.task.specific_class, "outside_admin", False))
 
 
-def by_task(states, outside):
+def by_task(states: list[WorkflowState], outside: bool) -> list[Row]:
     """Workflows in review per current step, each with a link to Wagtail's list of that step."""
-    tasks = {}
+    tasks: dict[int, Row] = {}
     for state in states:
         task = state.current_task_state.task if state.current_task_state else None
         if task is not None:
@@ -111,7 +129,7 @@ def by_task(states, outside):
     return rows
 
 
-def waiting_summary(user, details=True):
+def waiting_summary(user: Moderator, details: bool = True) -> dict[str, Any]:
     """How much waits for this moderator, and since when: for the queue and the dashboard.
 
     `details` adds what only the queue shows: each item in its context and its actions.
@@ -120,7 +138,8 @@ def waiting_summary(user, details=True):
     reported_rows = reported(user, details)
     held_rows = held(user, details)
     states = WorkflowState.objects.active().select_related("current_task_state__task")
-    in_review, with_author = [], []
+    in_review: list[WorkflowState] = []
+    with_author: list[WorkflowState] = []
     for state in states.order_by("current_task_state__started_at"):
         (with_author if waits_outside_admin(state) else in_review).append(state)
     oldest = [row["oldest"] for row in reported_rows + held_rows]

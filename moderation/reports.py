@@ -1,7 +1,10 @@
 """Reports and moderators' decisions: check_* validates, do_* changes, mails go after commit."""
 
+from __future__ import annotations
+
 import secrets
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -14,8 +17,13 @@ from wagtail.log_actions import log
 from community.mail import queue_mail
 from moderation import conf
 from moderation.models import Decision, ModerationSettings, Report, ReportWindow
-from moderation.registry import Refused, adapter_for_model
+from moderation.registry import ModerationAdapter, Refused, adapter_of
 from moderation.reporters import Origin
+
+if TYPE_CHECKING:
+    from wagtail.models import BaseLogEntry
+
+    from moderation.registry import Hidden, Moderator
 
 HIDE_ACTIONS = ["kring.moderation.auto_hide", "kring.moderation.hide"]
 UNDO_HIDE = "kring.moderation.undo_hide"
@@ -28,7 +36,7 @@ ACTIONS = {
 }
 
 
-def _content_type(item):
+def _content_type(item: Model) -> ContentType:
     return ContentType.objects.get_for_model(item, for_concrete_model=False)
 
 
@@ -50,7 +58,7 @@ def _current_window(item: Model, now: datetime) -> ReportWindow:
         end_windows(ReportWindow.objects.filter(pk=window.pk))
     try:
         with transaction.atomic():
-            return ReportWindow.objects.create(
+            window = ReportWindow.objects.create(
                 content_type=_content_type(item),
                 object_id=str(item.pk),
                 opened_at=now,
@@ -59,7 +67,8 @@ def _current_window(item: Model, now: datetime) -> ReportWindow:
             )
     except IntegrityError:
         # Another report opened the window at the same moment.
-        return windows.select_for_update().get()
+        window = windows.select_for_update().get()
+    return window
 
 
 def threshold_reached(window: ReportWindow, threshold: int) -> bool:
@@ -71,7 +80,7 @@ def threshold_reached(window: ReportWindow, threshold: int) -> bool:
 
 
 @transaction.atomic
-def do_report(item: Model, *, reason: str, note: str, origin: Origin) -> bool:
+def do_report(origin: Origin, item: Model, *, reason: str, note: str) -> bool:
     """Record a report; once enough different people from more than one network reported the
     item within one window, hide it (or, for kinds that are never hidden on reports alone, flag
     it) and put it at the top of the queue.
@@ -104,7 +113,7 @@ def do_report(item: Model, *, reason: str, note: str, origin: Origin) -> bool:
 
 
 def _act_on_reports(item: Model, threshold: int) -> None:
-    adapter = adapter_for_model(type(item))
+    adapter = adapter_of(item)
     if adapter.is_hidden(item):
         return
     if not adapter.hide_on_reports:
@@ -124,7 +133,7 @@ def flagged_by_reports(item: Model) -> bool:
     return Report.objects.open().for_item(item).filter(window__reached_at__isnull=False).exists()
 
 
-def hidden_by_moderation(item):
+def hidden_by_moderation(item: Model) -> Hidden | None:
     """What hiding this item recorded, if moderation hid it and has not restored it since.
 
     A hiding that was undone (moderation/hiding.py) no longer counts: the one before it does.
@@ -132,31 +141,35 @@ def hidden_by_moderation(item):
     entries = _log_entries(item).filter(
         action__in=[*HIDE_ACTIONS, "kring.moderation.restore", UNDO_HIDE]
     )
-    undone = set()
+    undone: set[int | None] = set()
     for entry in entries:
         if entry.action == UNDO_HIDE:
             undone.add((entry.data or {}).get("undoes"))
         elif entry.pk not in undone:
-            return None if entry.action == "kring.moderation.restore" else entry.data.get("hidden")
+            if entry.action == "kring.moderation.restore":
+                return None
+            hidden: Hidden | None = entry.data.get("hidden")
+            return hidden
     return None
 
 
-def _log_entries(item):
+def _log_entries(item: Model) -> QuerySet[BaseLogEntry]:
     from wagtail.log_actions import registry as log_registry
 
-    return log_registry.get_logs_for_instance(item).order_by("-timestamp", "-id")
+    entries: QuerySet[BaseLogEntry] = log_registry.get_logs_for_instance(item)
+    return entries.order_by("-timestamp", "-id")
 
 
-def check_can_moderate(adapter, user):
+def check_can_moderate(user: Moderator, adapter: ModerationAdapter[Any]) -> None:
     """The queue's permission is checked by its view; some kinds of content ask for more."""
     if not adapter.can_moderate(user):
         raise PermissionDenied("not allowed to moderate this kind of content")
 
 
-def check_decision(item, action, user):
+def check_decision(user: Moderator, item: Model, action: str) -> None:
     """Moderators decide on reported items only, and only restore what moderation hid."""
-    adapter = adapter_for_model(type(item))
-    check_can_moderate(adapter, user)
+    adapter = adapter_of(item)
+    check_can_moderate(user, adapter)
     if action not in ACTIONS:
         raise Refused(_("This cannot be done with this item now."))
     if not Report.objects.open().for_item(item).exists() or (
@@ -172,14 +185,16 @@ def check_decision(item, action, user):
 
 
 @transaction.atomic
-def do_decide(item, action, *, user, why="", reason=""):
+def do_decide(
+    user: Moderator, item: Model, action: str, *, why: str = "", reason: str = ""
+) -> None:
     """A moderator's decision on a reported item: every open report on it is closed with it."""
     # Two moderators deciding at once: the second waits here and then finds no open report.
     list(Report.objects.open().for_item(item).select_for_update())
-    check_decision(item, action, user)
+    check_decision(user, item, action)
     decision = ACTIONS[action]
-    adapter = adapter_for_model(type(item))
-    data = {"why": why}
+    adapter = adapter_of(item)
+    data: dict[str, Any] = {"why": why}
     if reason:
         data["reason"] = reason
     if decision == Decision.HIDDEN:
@@ -195,10 +210,10 @@ def do_decide(item, action, *, user, why="", reason=""):
         adapter.remove(item, user=user)
 
 
-def check_action(item, action, user, why):
+def check_action(user: Moderator, item: Model, action: str, why: str) -> ModerationAdapter[Any]:
     """An action of the item's own app (see ModerationAdapter.actions): allowed now, and why."""
-    adapter = adapter_for_model(type(item))
-    check_can_moderate(adapter, user)
+    adapter = adapter_of(item)
+    check_can_moderate(user, adapter)
     if action not in adapter.allowed_actions(item):
         raise Refused(_("This cannot be done with this item now."))
     if adapter.actions[action].needs_why and not why:
@@ -206,16 +221,16 @@ def check_action(item, action, user, why):
     return adapter
 
 
-def do_moderate(item, action, *, user, why=""):
+def do_moderate(user: Moderator, item: Model, action: str, *, why: str = "") -> None:
     """What a moderator chose in the queue: the item's own action if it has one by that name
     now (posting a held message), otherwise a decision on its open reports."""
-    adapter = adapter_for_model(type(item))
-    check_can_moderate(adapter, user)
+    adapter = adapter_of(item)
+    check_can_moderate(user, adapter)
     if action in adapter.allowed_actions(item):
-        check_action(item, action, user, why)
+        check_action(user, item, action, why)
         adapter.act(item, action, user=user, why=why)
     elif action in ACTIONS and Report.objects.open().for_item(item).exists():
-        do_decide(item, action, user=user, why=why)
+        do_decide(user, item, action, why=why)
     else:
         raise Refused(
             _("This cannot be done with “%(title)s” now. Someone may have acted on it meanwhile.")

@@ -6,19 +6,26 @@ one reaches no page to register it unless this session used an invitation mailed
 account's verified address (moderation.invitations): a password alone enrols nothing.
 """
 
+from __future__ import annotations
+
 import time
+from collections.abc import Callable
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from community.models import User
+from moderation import conf
 from moderation.invitations import may_enrol
 
 ADMIN_PREFIX = "/admin/"
@@ -30,17 +37,17 @@ ENROLMENT_PREFIXES = ("/accounts/2fa/",)
 ENROLLED_ONLY_PREFIXES = ("/accounts/email/",)
 
 
-def is_staff_member(user):
+def is_staff_member(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and (
         user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin")
     )
 
 
 class StaffSecurityMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         user = getattr(request, "user", None)
         if user is not None and is_staff_member(user):
             response = self._check(request, user)
@@ -51,14 +58,12 @@ class StaffSecurityMiddleware:
             raise PermissionDenied
         return self.get_response(request)
 
-    def _check(self, request, user):
+    def _check(self, request: HttpRequest, user: User | AnonymousUser) -> HttpResponseBase | None:
         now = time.time()
         session = request.session
         started = session.setdefault(SESSION_STARTED, now)
         seen = session.get(SESSION_SEEN, now)
-        if now - seen > settings.KRING_STAFF_IDLE_SECONDS or (
-            now - started > settings.KRING_STAFF_MAX_SECONDS
-        ):
+        if now - seen > conf.staff_idle_seconds() or (now - started > conf.staff_max_seconds()):
             logout(request)
             messages.info(request, _("For your safety you were logged out. Please log in again."))
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
@@ -80,7 +85,7 @@ class StaffSecurityMiddleware:
         return HttpResponseRedirect(reverse("staff_second_factor_needed"))
 
 
-def admin_login(request):
+def admin_login(request: HttpRequest) -> HttpResponseRedirect:
     """The admin has no login form of its own: staff log in through allauth."""
     next_url = request.GET.get("next", ADMIN_PREFIX)
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):

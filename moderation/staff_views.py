@@ -7,8 +7,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 
+from community.private import private_view
 from moderation.invitations import (
     SESSION_INVITATION,
     InvitationRefused,
@@ -19,14 +19,14 @@ from moderation.invitations import (
 from moderation.staff import is_staff_member
 
 
-@never_cache
+@private_view
 def invitation_link(request: HttpRequest, token: str) -> HttpResponse:
     """The link from the mail: keep it in the session and take the token out of the address."""
     remember(request.session, token)
     return HttpResponseRedirect(reverse("staff_invitation"))
 
 
-@never_cache
+@private_view
 def invitation(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
@@ -39,7 +39,7 @@ def invitation(request: HttpRequest) -> HttpResponse:
         return _unusable(request)
     if request.method == "POST":
         try:
-            do_accept(request.session, user)
+            do_accept(user, request.session)
         except InvitationRefused:
             return _unusable(request)
         return HttpResponseRedirect(reverse("mfa_activate_totp"))
@@ -50,6 +50,6 @@ def _unusable(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/staff/invitation_unusable.html", status=404)
 
 
-@never_cache
+@private_view
 def second_factor_needed(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/staff/second_factor_needed.html")

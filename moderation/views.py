@@ -1,23 +1,22 @@
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from community.clients import client_key
+from community.private import private_view
 from community.ratelimit import allow
+from moderation import conf
 from moderation.forms import ReportForm
 from moderation.registry import adapter_for_slug
 from moderation.reporters import origin
 from moderation.reports import do_report
 
-REPORTS_PER_HOUR = 20
 
-
-@never_cache
-def report(request, slug, object_id):
+@private_view
+def report(request: HttpRequest, slug: str, object_id: str) -> HttpResponse:
     adapter = adapter_for_slug(slug)
     item = adapter.get(object_id) if adapter else None
-    if item is None or adapter.is_hidden(item):
+    if adapter is None or item is None or adapter.is_hidden(item):
         raise Http404
     form = ReportForm(request.POST if request.method == "POST" else None)
     context = {
@@ -32,16 +31,16 @@ def report(request, slug, object_id):
             # A bot filled in the hidden field: thank it and record nothing.
             return render(request, "moderation/report_thanks.html", context)
         reporter = client_key(request, "report")
-        if not allow(f"report:{reporter}", REPORTS_PER_HOUR, 60 * 60):
+        if not allow(f"report:{reporter}", conf.REPORTS_PER_CLIENT_PER_HOUR, 60 * 60):
             form.add_error(
                 None, _("You have sent many reports in a short time. Please try again later.")
             )
         else:
             do_report(
+                origin(request),
                 item,
                 reason=form.cleaned_data["reason"],
                 note=form.cleaned_data["note"],
-                origin=origin(request),
             )
             # Back to where the reporter was, if it is still there (a chat message's room).
             context["back_url"] = adapter.public_url(item)

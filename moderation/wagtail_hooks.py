@@ -1,10 +1,15 @@
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from community.models import User
 from moderation.admin_views import QueueView, can_moderate
 from moderation.audit import register_actions
 from moderation.hide_views import HideView, UndoHideView
@@ -23,7 +28,7 @@ LOG_ACTIONS = [
 
 
 @hooks.register("register_admin_urls")
-def register_queue_url():
+def register_queue_url() -> list[URLPattern]:
     return [
         path("moderatie/", QueueView.as_view(), name="moderation_queue"),
         path(
@@ -45,19 +50,19 @@ def register_queue_url():
 
 
 class QueueMenuItem(MenuItem):
-    def is_shown(self, request):
+    def is_shown(self, request: HttpRequest) -> bool:
         return can_moderate(request.user)
 
 
 @hooks.register("register_admin_menu_item")
-def register_queue_menu_item():
+def register_queue_menu_item() -> QueueMenuItem:
     return QueueMenuItem(
         _("Moderation queue"), reverse("moderation_queue"), icon_name="warning", order=150
     )
 
 
 @hooks.register("register_log_actions")
-def register_log_actions(actions):
+def register_log_actions(actions: Any) -> None:
     register_actions(actions, LOG_ACTIONS)
 
 
@@ -65,15 +70,15 @@ class WaitingPanel(Component):
     name = "kring_moderation_waiting"
     order = 50
 
-    def __init__(self, user):
+    def __init__(self, user: User | AnonymousUser) -> None:
         self.user = user
 
-    def render_html(self, parent_context=None):
+    def render_html(self, parent_context: dict[str, Any] | None = None) -> str:
         summary = waiting_summary(self.user, details=False)
         return render_to_string("moderation/admin/dashboard_panel.html", summary)
 
 
 @hooks.register("construct_homepage_panels")
-def add_waiting_panel(request, panels):
+def add_waiting_panel(request: HttpRequest, panels: list[Any]) -> None:
     if can_moderate(request.user):
         panels.insert(0, WaitingPanel(request.user))

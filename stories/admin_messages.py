@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.admin import messages as admin_messages
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from stories.models import StoryPage
 from stories.workflow import author_submission
@@ -62,7 +62,7 @@ def replace_update_message(request: HttpRequest, text: str) -> None:
     admin_messages.success(request, text)
 
 
-def after_workflow_action(request: HttpRequest, page) -> None:
+def after_workflow_action(request: HttpRequest, page: Page) -> None:
     """The after_edit_page hook: only an approval of a story's step gets the new message."""
     if not isinstance(page, StoryPage):
         return

@@ -6,7 +6,7 @@ class StoriesConfig(AppConfig):
     name = "stories"
     verbose_name = _("Stories")
 
-    def ready(self):
+    def ready(self) -> None:
         from moderation.registry import register
         from stories import signals  # noqa: F401
         from stories.moderation import StoryAdapter

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState
 
 from stories.workflow import AuthorConsentTask
@@ -27,10 +26,6 @@ class Remark:
     speaker: str
     at: datetime
     text: str
-
-    @property
-    def speaker_label(self) -> str:
-        return str(_("Moderator") if self.speaker == MODERATOR else _("Author"))
 
 
 def exchange(story: Page) -> list[Remark]:

@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 
 from django.apps import apps
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,7 +15,7 @@ from community.demo import get_home
 from stories.formatting import text_to_html
 from stories.models import ContentWarning, StoryIndexPage, StoryPage, Theme
 from stories.seeding import grant_moderators_story_access, seed_story_setup
-from stories.services import submit_story
+from stories.services import do_submit_story
 
 INDEX_INTRO = (
     "Ervaringen van mensen die huiselijk geweld hebben meegemaakt, in hun eigen woorden en onder "
@@ -116,13 +117,13 @@ zondag koffie drinken, en we lachen weer. Wie wil praten: bel me gerust op 06-12
 )
 
 
-def _unwrap(text):
+def _unwrap(text: str) -> str:
     """The texts above are wrapped for this file; join the lines of each paragraph again."""
     return re.sub(r"(?<!\n)\n(?!\n|- |> )\s*", " ", text)
 
 
 @transaction.atomic
-def seed(command):
+def seed(command: BaseCommand) -> None:
     seed_story_setup(apps)
     home = get_home()
     index = StoryIndexPage.objects.first()
@@ -163,7 +164,7 @@ def seed(command):
 
     title, pseudonym, themes, text = IN_REVIEW
     if not StoryPage.objects.filter(title=title).exists():
-        story, _token = submit_story(
+        story, _token = do_submit_story(
             index,
             title=title,
             pseudonym=pseudonym,

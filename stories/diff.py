@@ -6,13 +6,18 @@ from difflib import SequenceMatcher
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 
 
-def diff_words(old, new):
+Piece = tuple[str, str]
+
+
+def diff_words(old: str | None, new: str | None) -> list[Piece]:
     """[(op, text)] with op "equal", "delete" or "insert", adjacent pieces of one kind merged."""
     old_tokens, new_tokens = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
     matcher = SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
-    pieces, removed, added = [], [], []
+    pieces: list[Piece] = []
+    removed: list[str] = []
+    added: list[str] = []
 
-    def flush():
+    def flush() -> None:
         if removed:
             pieces.append(("delete", "".join(removed)))
         if added:
@@ -35,5 +40,5 @@ def diff_words(old, new):
     return [(op, text) for op, text in pieces if text]
 
 
-def has_changes(pieces):
+def has_changes(pieces: list[Piece]) -> bool:
     return any(op != "equal" for op, _ in pieces)

@@ -25,7 +25,7 @@ def check_may_correct(user: Any, story: StoryPage) -> None:
         raise PermissionDenied
 
 
-class CorrectExperienceView(WagtailAdminTemplateMixin, FormView):
+class CorrectExperienceView(WagtailAdminTemplateMixin, FormView[ExperienceForm]):
     template_name = "stories/admin/experience_correct.html"
     page_title = gettext_lazy("Answers about organisations")
     header_icon = "doc-full"
@@ -37,7 +37,8 @@ class CorrectExperienceView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self) -> str:
-        return self.story.get_admin_display_title()
+        title: str = self.story.get_admin_display_title()
+        return title
 
     def get_breadcrumbs_items(self) -> list[dict[str, str]]:
         return [*self.breadcrumbs_items, {"url": "", "label": str(self.page_title)}]

@@ -21,7 +21,7 @@ class ExperiencePanel(Panel):
         def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
             from stories.experience import StoryExperience
 
-            context = super().get_context_data(parent_context)
+            context: dict[str, Any] = super().get_context_data(parent_context)
             story = self.instance
             context["experience"] = (
                 StoryExperience.objects.filter(page_id=story.pk).first() if story.pk else None

@@ -10,6 +10,7 @@ import html
 import math
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 from community.text import clean_html
 
@@ -22,12 +23,12 @@ _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 
 
-def _inline(line):
+def _inline(line: str) -> str:
     line = _STRONG.sub(r"<strong>\1</strong>", line)
     return _EMPHASIS.sub(r"<em>\1</em>", line)
 
 
-def _kind(line):
+def _kind(line: str) -> tuple[str, str]:
     for kind, pattern in (("ul", _BULLET), ("ol", _NUMBERED), ("blockquote", _QUOTE)):
         match = pattern.match(line)
         if match:
@@ -35,7 +36,7 @@ def _kind(line):
     return "p", line
 
 
-def _render_group(kind, lines):
+def _render_group(kind: str, lines: list[str]) -> str:
     if kind in ("ul", "ol"):
         items = "".join(f"<li>{_inline(line)}</li>" for line in lines)
         return f"<{kind}>{items}</{kind}>"
@@ -45,12 +46,12 @@ def _render_group(kind, lines):
     return f"<p>{inner}</p>"
 
 
-def text_to_html(text):
+def text_to_html(text: str | None) -> str:
     """Convert an author's plain text to the small HTML subset a story may hold."""
     text = html.escape((text or "").replace("\r\n", "\n").replace("\r", "\n"), quote=False)
-    parts = []
+    parts: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        groups = []
+        groups: list[tuple[str, list[str]]] = []
         for line in block.split("\n"):
             if not line.strip():
                 continue
@@ -71,16 +72,17 @@ _MARKERS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 class _TextExtractor(HTMLParser):
     """Collect the text of story HTML as blocks: paragraphs, list items and quotes."""
 
-    def __init__(self, markers=True):
+    def __init__(self, markers: bool = True) -> None:
         super().__init__(convert_charrefs=True)
         self.markers = markers
-        self.blocks = []
-        self.current = []
-        self.lists = []
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+        # [kind ("ul" or "ol"), items so far] of each open list
+        self.lists: list[list[Any]] = []
         self.quote_depth = 0
         self.prefix = ""
 
-    def _flush(self):
+    def _flush(self) -> None:
         text = re.sub(r"[ \t]+", " ", "".join(self.current)).strip()
         if text:
             quote = "> " * self.quote_depth if self.markers else ""
@@ -89,7 +91,7 @@ class _TextExtractor(HTMLParser):
         self.current = []
         self.prefix = ""
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("p", "li", "blockquote", "ul", "ol", "h2", "h3", "h4", "div"):
             self._flush()
         if tag in ("ul", "ol"):
@@ -105,7 +107,7 @@ class _TextExtractor(HTMLParser):
         elif tag in _MARKERS and self.markers:
             self.current.append(_MARKERS[tag])
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in _MARKERS:
             if self.markers:
                 self.current.append(_MARKERS[tag])
@@ -119,15 +121,15 @@ class _TextExtractor(HTMLParser):
             self._flush()
             self.quote_depth = max(0, self.quote_depth - 1)
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         self.current.append(data)
 
-    def close(self):
+    def close(self) -> None:
         super().close()
         self._flush()
 
 
-def html_to_text(value, *, markers=True):
+def html_to_text(value: str | None, *, markers: bool = True) -> str:
     """Plain text of story HTML, one block per paragraph, list item or quote.
 
     With `markers`, the text is what the author would type to get this HTML (`*word*`, `- `,
@@ -136,7 +138,7 @@ def html_to_text(value, *, markers=True):
     parser = _TextExtractor(markers=markers)
     parser.feed(value or "")
     parser.close()
-    lines = []
+    lines: list[str] = []
     for index, block in enumerate(parser.blocks):
         is_item = re.match(r"^(> )*(- |• |\d+\. )", block)
         previous_item = index and re.match(r"^(> )*(- |• |\d+\. )", parser.blocks[index - 1])
@@ -146,10 +148,10 @@ def html_to_text(value, *, markers=True):
     return "\n".join(lines)
 
 
-def word_count(value):
+def word_count(value: str | None) -> int:
     return len(re.findall(r"\w+", html_to_text(value)))
 
 
-def reading_minutes(value):
+def reading_minutes(value: str | None) -> int:
     """Minutes an average reader needs, at least one."""
     return max(1, math.ceil(word_count(value) / WORDS_PER_MINUTE))

@@ -1,4 +1,5 @@
 import secrets
+from typing import Any
 
 from django import forms
 from django.utils import translation
@@ -15,18 +16,18 @@ STORY_MIN = 200
 STORY_MAX = 20_000
 
 
-class LabelsField(forms.ModelMultipleChoiceField):
+class LabelsField(forms.ModelMultipleChoiceField[Any]):
     """The Dutch labels stories carry, each named in the reader's language."""
 
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Any) -> str:
         language = translation.get_language()
-        cached = getattr(self, "_names", None)
+        cached: tuple[str | None, dict[int, str]] | None = getattr(self, "_names", None)
         if cached is None or cached[0] != language:
-            labels = list(self.queryset)
+            labels = list(self.queryset) if self.queryset is not None else []
             shown = in_language(labels)
             names = {source.pk: label.name for source, label in zip(labels, shown, strict=True)}
             cached = self._names = (language, names)
-        return cached[1].get(obj.pk, obj.name)
+        return cached[1].get(obj.pk, str(obj.name))
 
 
 class StoryTextField(forms.CharField):
@@ -34,7 +35,7 @@ class StoryTextField(forms.CharField):
 
     widget = forms.Textarea
 
-    def clean(self, value):
+    def clean(self, value: Any) -> str:
         value = super().clean(value)
         html = text_to_html(value)
         letters = len(html_to_text(html).strip())
@@ -145,7 +146,7 @@ class StorySubmissionForm(forms.Form):
     # One random key per filled-in form, so that sending the same form twice adds one story.
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("submission_key", secrets.token_urlsafe(24))
@@ -174,7 +175,7 @@ class StorySubmissionForm(forms.Form):
         )
 
     def _post_clean(self) -> None:
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]  # BaseForm has it; django-stubs lists it for ModelForm only
         # A field's error is read out with the field, not only in the summary above the form.
         for name in self.errors:
             if name not in self.fields or self.fields[name].widget.is_hidden:
@@ -186,7 +187,7 @@ class StorySubmissionForm(forms.Form):
             ids = [described] if described else []
             field.widget.attrs["aria-describedby"] = " ".join([*ids, f"{self[name].auto_id}_error"])
 
-    def clean_title(self):
+    def clean_title(self) -> str:
         title = clean_text(self.cleaned_data["title"])
         if len(title) < 3:
             raise forms.ValidationError(
@@ -194,19 +195,15 @@ class StorySubmissionForm(forms.Form):
             )
         return title
 
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+    def clean_email(self) -> str:
+        return str(self.cleaned_data["email"]).strip().lower()
 
-    def clean_submission_key(self):
+    def clean_submission_key(self) -> str:
         return clean_text(self.cleaned_data["submission_key"])[:64]
 
     @property
-    def is_automated(self):
+    def is_automated(self) -> bool:
         return bool(self.cleaned_data.get("website"))
-
-    @property
-    def visible_fields_without_trap(self):
-        return [field for field in self.visible_fields() if field.name != "website"]
 
 
 class ApproveForm(forms.Form):
@@ -234,7 +231,7 @@ class ReplyForm(forms.Form):
         },
     )
 
-    def clean_reply(self):
+    def clean_reply(self) -> str:
         from stories.services import clean_reply
 
         text = clean_reply(self.cleaned_data["reply"])

@@ -1,19 +1,23 @@
 """Stories, published under a pseudonym once moderators (and the author, for any change) agree."""
 
+from __future__ import annotations
+
 import re
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Page, PageManager, PageQuerySet, TranslatableMixin, Workflow
 
 from community.localised import in_language, others_in_language
 from community.models import EDITOR_FEATURES
@@ -22,6 +26,9 @@ from stories.experience_panel import ExperiencePanel
 from stories.formatting import html_to_text, reading_minutes
 from stories.panels import AuthorExchangePanel, IdentifyingDetailsPanel
 from stories.workflow import AuthorConsentTask, story_workflow
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # What moderators may use when they edit a story: the same small set the public form allows.
 STORY_FEATURES = ["bold", "italic", "ol", "ul", "blockquote"]
@@ -41,13 +48,13 @@ __all__ = [
 ]
 
 
-class LabelQuerySet(models.QuerySet):
-    def sources(self):
+class LabelQuerySet(models.QuerySet[Any]):
+    def sources(self) -> LabelQuerySet:
         """The Dutch labels: the ones stories carry. Translations only give them other names."""
         return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
-def source_labels():
+def source_labels() -> dict[str, str]:
     """Stories link only to Dutch labels; the reader's language picks the name shown."""
     return {"locale__language_code": settings.LANGUAGE_CODE}
 
@@ -72,13 +79,13 @@ class Label(TranslatableMixin, models.Model):
         ordering = ["sort_order", "name"]
         unique_together = [("translation_key", "locale"), ("locale", "slug"), ("locale", "name")]
 
-    def __str__(self):
-        return self.name
+    def __str__(self) -> str:
+        return str(self.name)
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         same_language = others_in_language(self)
-        errors = {}
+        errors: dict[str, StrOrPromise] = {}
         if same_language.filter(slug=self.slug).exists():
             errors["slug"] = _("Another label in this language already has this slug.")
         if same_language.filter(name=self.name).exists():
@@ -104,9 +111,10 @@ class ContentWarning(Label):
 
 
 class StoryPageQuerySet(PageQuerySet):
-    def visible(self):
+    def visible(self) -> StoryPageQuerySet:
         """Stories the public may read. Reports and auto-hiding will narrow this one place."""
-        return self.live().public()
+        visible: StoryPageQuerySet = self.live().public()
+        return visible
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
@@ -126,18 +134,22 @@ class StoryIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("story index")
 
-    def stories(self, theme=None):
+    def stories(self, theme: Theme | None = None) -> StoryPageQuerySet:
         stories = StoryPage.objects.child_of(self).visible().specific()
         if theme is not None:
             stories = stories.filter(themes=theme)
-        return stories.prefetch_related("themes").order_by("-first_published_at", "-pk")
+        ordered: StoryPageQuerySet = stories.prefetch_related("themes").order_by(
+            "-first_published_at", "-pk"
+        )
+        return ordered
 
     @property
-    def submit_url(self):
-        return self.url + self.reverse_subpage("submit")
+    def submit_url(self) -> str:
+        url: str = self.url + self.reverse_subpage("submit")
+        return url
 
     @path("", name="index")
-    def index_route(self, request):
+    def index_route(self, request: HttpRequest) -> HttpResponse:
         visible = StoryPage.objects.child_of(self).visible()
         themes = Theme.objects.sources().filter(stories__in=visible).distinct()
         theme = themes.filter(slug=request.GET.get("thema", "")).first()
@@ -148,19 +160,20 @@ class StoryIndexPage(RoutablePageMixin, Page):
         current = next(
             (t for t in shown if theme and t.translation_key == theme.translation_key), None
         )
-        return self.render(
+        response: HttpResponse = self.render(
             request,
             context_overrides={"stories": stories, "themes": shown, "current_theme": current},
         )
+        return response
 
     @path("delen/", name="submit")
-    def submit_route(self, request):
+    def submit_route(self, request: HttpRequest) -> HttpResponse:
         from stories.views import submit
 
         return submit(request, self)
 
     @path("mijn-verhaal/<str:token>/", name="author")
-    def author_route(self, request, token):
+    def author_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from stories.views import author_page
 
         return author_page(request, self, token)
@@ -168,6 +181,9 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
 class StoryPage(Page):
     """One story. The public form creates it as a draft; it goes live when the workflow ends."""
+
+    # Page's own field, typed here for mypy: Wagtail ships no types.
+    title: str
 
     pseudonym = models.CharField(
         _("pseudonym"),
@@ -222,23 +238,24 @@ class StoryPage(Page):
         verbose_name_plural = _("stories")
 
     @property
-    def submit_url(self):
-        return self.get_parent().specific.submit_url
+    def submit_url(self) -> str:
+        url: str = self.get_parent().specific.submit_url
+        return url
 
     @property
-    def display_pseudonym(self):
+    def display_pseudonym(self) -> StrOrPromise:
         return self.pseudonym or _("Anonymous")
 
     @property
-    def reading_minutes(self):
+    def reading_minutes(self) -> int:
         return reading_minutes(self.body)
 
     @property
-    def plain_text(self):
+    def plain_text(self) -> str:
         return html_to_text(self.body)
 
     @property
-    def status_string(self):
+    def status_string(self) -> StrOrPromise:
         """Wagtail's status label, telling "waits for the author" apart from "in moderation".
 
         Both are a workflow in progress to Wagtail; the page list and the page header show this.
@@ -248,23 +265,24 @@ class StoryPage(Page):
         if task_state is None or not getattr(
             task_state.task.specific_class, "outside_admin", False
         ):
-            return super().status_string
+            label: StrOrPromise = super().status_string
+            return label
         if self.live:
             return _("live + waiting for the author")
         return _("waiting for the author")
 
-    def get_workflow(self):
+    def get_workflow(self) -> Workflow | None:
         # Stories always go through the stories workflow, wherever editors move them.
         return story_workflow() or super().get_workflow()
 
-    def sanitise(self):
+    def sanitise(self) -> None:
         self.title = clean_text(self.title, max_length=255)
         self.pseudonym = clean_text(self.pseudonym, max_length=40)
         # Wagtail's editor stores emphasis as <i> and <b>; the story subset keeps <em>, <strong>.
         body = _ITALIC.sub(r"<\1em>", self.body or "")
         self.body = clean_html(_BOLD.sub(r"<\1strong>", body))
 
-    def clean(self):
+    def clean(self) -> None:
         self.sanitise()
         super().clean()
         if self.slug in RESERVED_SLUGS:
@@ -272,9 +290,9 @@ class StoryPage(Page):
         if not strip_tags(self.body).strip():
             raise ValidationError({"body": _("A story needs some text.")})
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.sanitise()
-        return super().save(*args, **kwargs)
+        super().save(*args, **kwargs)
 
 
 class StorySubmission(models.Model):
@@ -301,7 +319,7 @@ class StorySubmission(models.Model):
         verbose_name = _("story submission")
         verbose_name_plural = _("story submissions")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.page)
 
 

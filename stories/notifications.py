@@ -4,13 +4,21 @@ Only the first mail carries the private link; the link's token is not stored, so
 point back to that first one. The address is deleted as soon as a decision is made.
 """
 
+from typing import Any
+
 from django.utils import translation
 
 from community.help import help_numbers
 from community.mail import queue_mail
 
 
-def _send(submission_pk, template, extra=None, *, forget_address=False):
+def _send(
+    submission_pk: int,
+    template: str,
+    extra: dict[str, Any] | None = None,
+    *,
+    forget_address: bool = False,
+) -> bool:
     from stories.models import StorySubmission
 
     submission = StorySubmission.objects.filter(pk=submission_pk).first()
@@ -24,11 +32,11 @@ def _send(submission_pk, template, extra=None, *, forget_address=False):
     return True
 
 
-def notify_received(submission_pk, private_url):
+def notify_received(submission_pk: int, private_url: str) -> bool:
     return _send(submission_pk, "received", {"private_url": private_url})
 
 
-def notify_consent_needed(submission_pk):
+def notify_consent_needed(submission_pk: int) -> bool:
     # Whether the moderator left a note, never the note itself: the mail stays discreet.
     from stories.conversation import note_for_author
     from stories.models import StorySubmission
@@ -38,10 +46,10 @@ def notify_consent_needed(submission_pk):
     return _send(submission_pk, "consent_needed", {"has_note": has_note})
 
 
-def notify_published(submission_pk):
+def notify_published(submission_pk: int) -> bool:
     # No link to the story itself: whoever else reads this inbox should not find it that way.
     return _send(submission_pk, "published", forget_address=True)
 
 
-def notify_declined(submission_pk):
+def notify_declined(submission_pk: int) -> bool:
     return _send(submission_pk, "declined", forget_address=True)

@@ -1,5 +1,7 @@
 """The moderator's aid on the story edit view: likely identifying details, highlighted."""
 
+from typing import Any
+
 from wagtail.admin.panels import Panel
 
 from community.identifying import find_identifying_details, segments
@@ -16,10 +18,10 @@ class IdentifyingDetailsPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "stories/admin/identifying_details_panel.html"
 
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
+        def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+            context: dict[str, Any] = super().get_context_data(parent_context)
             story = self.instance
-            fields = []
+            fields: list[dict[str, Any]] = []
             for label, text in (
                 (story._meta.get_field("title").verbose_name, story.title or ""),
                 (story._meta.get_field("pseudonym").verbose_name, story.pseudonym or ""),
@@ -43,9 +45,9 @@ class AuthorExchangePanel(Panel):
     class BoundPanel(Panel.BoundPanel):
         template_name = "stories/admin/author_exchange_panel.html"
 
-        def get_context_data(self, parent_context=None):
+        def get_context_data(self, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
             from stories.conversation import exchange
 
-            context = super().get_context_data(parent_context)
+            context: dict[str, Any] = super().get_context_data(parent_context)
             context["exchange"] = exchange(self.instance) if self.instance.pk else []
             return context

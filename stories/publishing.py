@@ -6,14 +6,24 @@ moderators publish permission instead would let them publish without the author'
 Imported by Wagtail while its models load, so model imports stay inside the function.
 """
 
+from __future__ import annotations
 
-def finish_workflow(workflow_state, user=None):
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wagtail.models import WorkflowState
+
+    from community.models import User
+
+
+def finish_workflow(workflow_state: WorkflowState, user: User | None = None) -> None:
     from wagtail.workflows import publish_workflow_state
 
     from stories.models import StoryPage
 
     model = workflow_state.content_type.model_class()
     if model is None or not issubclass(model, StoryPage):
-        return publish_workflow_state(workflow_state, user=user)
+        publish_workflow_state(workflow_state, user=user)
+        return
     revision = workflow_state.content_object.get_latest_revision()
-    return revision.publish(user=user, skip_permission_checks=True)
+    revision.publish(user=user, skip_permission_checks=True)

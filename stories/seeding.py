@@ -4,7 +4,15 @@ Written against an app registry, so the data migration runs it with historical m
 that flush the database (browser tests) run it again with the real ones. Safe to repeat.
 """
 
+from __future__ import annotations
+
 import uuid
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.apps.registry import Apps
+
+    from stories.models import StoryIndexPage
 
 MODERATORS = "Moderatoren"
 WORKFLOW = "Verhalen"
@@ -37,7 +45,7 @@ CONTENT_WARNINGS = [
 ]
 
 
-def seed_label_translations(apps):
+def seed_label_translations(apps: Apps) -> None:
     """The Dutch labels (the source) and their English translations, sharing a translation key.
 
     Labels editors already have keep their names; a missing one or translation is added.
@@ -62,7 +70,7 @@ def seed_label_translations(apps):
             )
 
 
-def seed_story_setup(apps):
+def seed_story_setup(apps: Apps) -> None:
     ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -104,7 +112,7 @@ def seed_story_setup(apps):
     WorkflowTask.objects.create(workflow=workflow, task=consent, sort_order=1)
 
 
-def grant_moderators_story_access(index):
+def grant_moderators_story_access(index: StoryIndexPage) -> None:
     """Let moderators browse and edit stories under `index`, but never publish them directly.
 
     Publishing stays with the workflow (stories.publishing): publish permission would let a

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.models import EditingSession, FormState
-from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
+from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 
 from community.tokens import new_token
-from stories.models import StoryPage, StorySubmission
+from stories.models import ContentWarning, StoryIndexPage, StoryPage, StorySubmission, Theme
 from stories.workflow import AuthorConsentTask, author_version, fingerprint, story_workflow
 
 logger = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class VersionChanged(Exception):
     """The text changed after the author loaded it; they must look again."""
 
 
-def _new_slug(index):
+def _new_slug(index: StoryIndexPage) -> str:
     # A neutral slug: a title can name someone, and slugs outlive a moderator's redaction.
     while True:
         slug = f"verhaal-{secrets.token_hex(4)}"
@@ -46,9 +46,18 @@ def _new_slug(index):
 
 
 @transaction.atomic
-def submit_story(
-    index, *, title, pseudonym, body, themes, content_warnings, email, language, is_fictional=False
-):
+def do_submit_story(
+    index: StoryIndexPage,
+    *,
+    title: str,
+    pseudonym: str,
+    body: str,
+    themes: list[Theme],
+    content_warnings: list[ContentWarning],
+    email: str,
+    language: str,
+    is_fictional: bool = False,
+) -> tuple[StoryPage, str]:
     """Create the draft story and its submission, and start the stories workflow.
 
     Returns (story, token); the token is the author's private link and is not stored.
@@ -85,7 +94,7 @@ def submit_story(
     return story, token
 
 
-def author_status(story):
+def author_status(story: StoryPage) -> AuthorStatus:
     if story.live:
         return AuthorStatus.PUBLISHED
     state = story.current_workflow_state
@@ -100,7 +109,9 @@ def author_status(story):
     return AuthorStatus.IN_REVIEW
 
 
-def _lock_waiting_version(submission, seen_fingerprint):
+def _lock_waiting_version(
+    submission: StorySubmission, seen_fingerprint: str
+) -> tuple[StoryPage, TaskState, StoryPage]:
     """Lock the story; check it waits for its author and its text is the version she read.
 
     Returns (story, the author's task state, the latest version). Call inside a transaction.
@@ -115,7 +126,7 @@ def _lock_waiting_version(submission, seen_fingerprint):
     return story, task_state, latest
 
 
-def approve_as_author(submission, seen_fingerprint):
+def do_approve_as_author(submission: StorySubmission, seen_fingerprint: str) -> None:
     """The author agrees to the version they saw; the workflow then publishes it."""
     with transaction.atomic():
         _, task_state, latest = _lock_waiting_version(submission, seen_fingerprint)
@@ -129,7 +140,7 @@ def approve_as_author(submission, seen_fingerprint):
 REPLY_MAX_LENGTH = 2000
 
 
-def do_reply_as_author(submission, seen_fingerprint, text):
+def do_reply_as_author(submission: StorySubmission, seen_fingerprint: str, text: str) -> None:
     """The author sends the story back to the moderators with what she wants kept or changed.
 
     Her reply becomes the comment of her consent step, which the admin's workflow history and
@@ -150,21 +161,21 @@ def do_reply_as_author(submission, seen_fingerprint, text):
             workflow.start(story, user=None)
 
 
-def clean_reply(text):
+def clean_reply(text: str | None) -> str:
     """Plain text as the author typed it: no control characters, tidy line ends, bounded."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(c for c in text if c == "\n" or unicodedata.category(c)[0] != "C")
     return text.strip()[:REPLY_MAX_LENGTH]
 
 
-def withdraw_story(submission):
+def do_withdraw_story(submission: StorySubmission) -> None:
     """The author takes their story back: unpublish it and erase it with every revision."""
     with transaction.atomic():
         story = StoryPage.objects.select_for_update().get(pk=submission.page_id)
-        erase_story(story)
+        do_erase_story(story)
 
 
-def erase_story(story):
+def do_erase_story(story: StoryPage) -> None:
     """Delete a story and what Wagtail keeps beside it; audit entries stay, without the text."""
     story_id = str(story.pk)
     page_type = ContentType.objects.get_for_model(Page)

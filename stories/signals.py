@@ -1,6 +1,9 @@
+from typing import Any
+
 from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
+from wagtail.models import WorkflowState
 from wagtail.signals import page_published, workflow_rejected
 
 from stories.models import StoryPage, StorySubmission
@@ -9,14 +12,14 @@ from stories.workflow import AuthorConsentTask
 
 
 @receiver(page_published, sender=StoryPage)
-def story_published(sender, instance, **kwargs):
+def story_published(sender: type[StoryPage], instance: StoryPage, **kwargs: Any) -> None:
     submission = StorySubmission.objects.filter(page_id=instance.pk).exclude(email="").first()
     if submission:
         transaction.on_commit(lambda: notify_published(submission.pk))
 
 
 @receiver(workflow_rejected)
-def story_declined(sender, instance, **kwargs):
+def story_declined(sender: type[WorkflowState], instance: WorkflowState, **kwargs: Any) -> None:
     model = instance.content_type.model_class()
     if model is None or not issubclass(model, StoryPage) or not instance.current_task_state:
         return

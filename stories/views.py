@@ -1,61 +1,71 @@
 """The public form and the author's private link; both are routes of the story index page."""
 
+from typing import Any
+
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from community.clients import client_key
+from community.private import private
 from community.ratelimit import allow
 from community.tokens import new_token, token_digest
 from moderation.reports import flagged_by_reports
+from stories import conf
 from stories.conversation import exchange, note_for_author
 from stories.diff import diff_words, has_changes
 from stories.experience import StoryExperience, do_save_experience
 from stories.experience_forms import ExperienceForm
 from stories.forms import ApproveForm, ReplyForm, StorySubmissionForm, WithdrawForm
-from stories.models import StorySubmission
+from stories.models import StoryIndexPage, StorySubmission
 from stories.notifications import notify_received
 from stories.services import (
     AuthorStatus,
     NotWaitingForAuthor,
     VersionChanged,
-    approve_as_author,
     author_status,
+    do_approve_as_author,
     do_reply_as_author,
-    submit_story,
-    withdraw_story,
+    do_submit_story,
+    do_withdraw_story,
 )
 from stories.workflow import author_version, fingerprint, submission_version
 
-# Sharing a story takes time; a few per hour from one client is already a lot.
-SUBMIT_LIMIT = (3, 60 * 60)
-SUBMITTED_KEY_TTL = 60 * 60 * 24
+
+def _render(
+    request: HttpRequest,
+    index: StoryIndexPage,
+    template: str,
+    context: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """One of the index page's private sub-pages (the form, the author's link)."""
+    response: HttpResponse = index.render(
+        request, template=template, context_overrides=context or {}
+    )
+    response.status_code = status
+    return private(response)
 
 
-def _private(response):
-    """Pages with a private link or a form: never cached, never indexed."""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
-def _private_url(request, index, token):
+def _private_url(request: HttpRequest, index: StoryIndexPage, token: str) -> str:
     return request.build_absolute_uri(
         index.get_url(request) + index.reverse_subpage("author", args=[token])
     )
 
 
-def submit(request, index):
+def submit(request: HttpRequest, index: StoryIndexPage) -> HttpResponse:
     form = StorySubmissionForm(request.POST or None)
     experience_form = ExperienceForm(request.POST or None)
     valid = form.is_valid() and experience_form.is_valid()
     if request.method == "POST" and valid:
         key = form.cleaned_data["submission_key"]
         if key and cache.get(f"stories:submitted:{token_digest(key)}"):
-            return _private(index.render(request, template="stories/submit_repeated.html"))
-        if not allow(client_key(request, "stories.submit"), *SUBMIT_LIMIT):
+            return _render(request, index, "stories/submit_repeated.html")
+        if not allow(
+            client_key(request, "stories.submit"), conf.SUBMISSIONS_PER_CLIENT_PER_HOUR, 60 * 60
+        ):
             form.add_error(
                 None,
                 _(
@@ -70,25 +80,26 @@ def submit(request, index):
             else:
                 token = _create(request, index, form.cleaned_data, experience_form)
             if key:
-                cache.set(f"stories:submitted:{token_digest(key)}", True, SUBMITTED_KEY_TTL)
+                cache.set(
+                    f"stories:submitted:{token_digest(key)}", True, conf.SUBMITTED_KEY_SECONDS
+                )
             context = {
                 "private_url": _private_url(request, index, token),
                 "mailed": bool(form.cleaned_data["email"]),
             }
-            return _private(
-                index.render(request, template="stories/submitted.html", context_overrides=context)
-            )
-    return _private(
-        index.render(
-            request,
-            template="stories/submit.html",
-            context_overrides={"form": form, "experience_form": experience_form},
-        )
+            return _render(request, index, "stories/submitted.html", context)
+    return _render(
+        request, index, "stories/submit.html", {"form": form, "experience_form": experience_form}
     )
 
 
-def _create(request, index, data, experience_form):
-    story, token = submit_story(
+def _create(
+    request: HttpRequest,
+    index: StoryIndexPage,
+    data: dict[str, Any],
+    experience_form: ExperienceForm,
+) -> str:
+    story, token = do_submit_story(
         index,
         title=data["title"],
         pseudonym=data["pseudonym"],
@@ -106,29 +117,27 @@ def _create(request, index, data, experience_form):
     return token
 
 
-def author_page(request, index, token):
+def author_page(request: HttpRequest, index: StoryIndexPage, token: str) -> HttpResponse:
     submission = (
         StorySubmission.objects.select_related("page")
         .filter(token_digest=token_digest(token))
         .first()
     )
     if submission is None:
-        response = index.render(request, template="stories/author_unknown.html")
-        response.status_code = 404
-        return _private(response)
+        return _render(request, index, "stories/author_unknown.html", status=404)
 
     notice = error = None
     approve_form, reply_form, withdraw_form = ApproveForm(), ReplyForm(), WithdrawForm()
     if request.method == "POST" and request.POST.get("action") == "withdraw":
         withdraw_form = WithdrawForm(request.POST)
         if withdraw_form.is_valid():
-            withdraw_story(submission)
-            return _private(index.render(request, template="stories/withdrawn.html"))
+            do_withdraw_story(submission)
+            return _render(request, index, "stories/withdrawn.html")
     elif request.method == "POST" and request.POST.get("action") == "approve":
         approve_form = ApproveForm(request.POST)
         if approve_form.is_valid():
             try:
-                approve_as_author(submission, approve_form.cleaned_data["version"])
+                do_approve_as_author(submission, approve_form.cleaned_data["version"])
                 notice = _("Thank you. Your story is now published.")
             except VersionChanged:
                 error = _(
@@ -168,11 +177,10 @@ def author_page(request, index, token):
         reply_form=reply_form,
         withdraw_form=withdraw_form,
     )
-    response = index.render(request, template="stories/author.html", context_overrides=context)
-    return _private(response)
+    return _render(request, index, "stories/author.html", context)
 
 
-def _author_context(submission):
+def _author_context(submission: StorySubmission) -> dict[str, Any]:
     story = submission.page.specific
     story.refresh_from_db()
     latest = story.get_latest_revision_as_object()

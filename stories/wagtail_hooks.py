@@ -1,8 +1,12 @@
+from typing import Any
+
+from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import URLPattern, path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -42,13 +46,13 @@ register_snippet(StoryLabelsViewSetGroup)
 
 
 @hooks.register("insert_global_admin_css")
-def identifying_details_css():
+def identifying_details_css() -> str:
     # A stylesheet file: the admin runs under the same strict CSP as the site.
     return format_html('<link rel="stylesheet" href="{}">', static("stories/admin.css"))
 
 
 @hooks.register("register_admin_urls")
-def experience_urls():
+def experience_urls() -> list[URLPattern]:
     return [
         path(
             "verhalen/<int:page_id>/ervaringen/",
@@ -59,7 +63,7 @@ def experience_urls():
 
 
 @hooks.register("register_log_actions")
-def experience_log_actions(actions):
+def experience_log_actions(actions: Any) -> None:
     actions.register_action(
         "stories.experience_corrected",
         _("Correct experience answers"),
@@ -68,5 +72,5 @@ def experience_log_actions(actions):
 
 
 @hooks.register("after_edit_page")
-def say_what_happens_next(request, page):
+def say_what_happens_next(request: HttpRequest, page: Page) -> None:
     after_workflow_action(request, page)

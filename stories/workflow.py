@@ -5,13 +5,23 @@ step: it passes by itself when the text is still the author's own, and otherwise
 the author approves the final version through their private link.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import AbstractGroupApprovalTask, TaskState, Workflow
+from wagtail.models import AbstractGroupApprovalTask, TaskState, Workflow, WorkflowState
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from community.models import User
+    from stories.models import StoryPage, StorySubmission
 
 
 class AuthorConsentTask(AbstractGroupApprovalTask):
@@ -26,7 +36,7 @@ class AuthorConsentTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("Author consent tasks")
 
     @classmethod
-    def get_description(cls):
+    def get_description(cls) -> StrOrPromise:
         return _(
             "When moderators changed the text, the author approves the final version through "
             "their private link, or sends it back with a reply. A comment given when approving "
@@ -35,8 +45,8 @@ class AuthorConsentTask(AbstractGroupApprovalTask):
             "for more edits."
         )
 
-    def start(self, workflow_state, user=None):
-        task_state = super().start(workflow_state, user=user)
+    def start(self, workflow_state: WorkflowState, user: User | None = None) -> TaskState:
+        task_state: TaskState = super().start(workflow_state, user=user)
         story = workflow_state.content_object.get_latest_revision_as_object()
         submission = author_submission(story)
         if submission is None or author_version(story) == submission_version(submission):
@@ -52,30 +62,32 @@ class AuthorConsentTask(AbstractGroupApprovalTask):
             transaction.on_commit(lambda: notify_consent_needed(submission.pk))
         return task_state
 
-    def get_actions(self, obj, user):
+    def get_actions(self, obj: Model, user: User) -> list[tuple[str, StrOrPromise, bool]]:
         if user.is_superuser or self._user_in_groups(user):
             return [("reject", _("Take back for more edits"), True)]
         return []
 
-    def get_task_states_user_can_moderate(self, user, **kwargs):
+    def get_task_states_user_can_moderate(self, user: User, **kwargs: Any) -> QuerySet[TaskState]:
         # Only the author can approve this step; it is never in a moderator's review queue.
-        return TaskState.objects.none()
+        none: QuerySet[TaskState] = TaskState.objects.none()
+        return none
 
 
-def story_workflow():
+def story_workflow() -> Workflow | None:
     """The active workflow that ends with the author's consent (seeded as "Verhalen").
 
     Found by its task rather than its name, so editors may rename it in the admin.
     """
-    return (
+    workflow: Workflow | None = (
         Workflow.objects.active()
         .filter(workflow_tasks__task__in=AuthorConsentTask.objects.filter(active=True))
         .order_by("pk")
         .first()
     )
+    return workflow
 
 
-def author_submission(story):
+def author_submission(story: StoryPage | None) -> StorySubmission | None:
     from stories.models import StorySubmission
 
     if story is None or not story.pk:
@@ -83,7 +95,10 @@ def author_submission(story):
     return StorySubmission.objects.filter(page_id=story.pk).first()
 
 
-def author_version(story, *, prose=False):
+Version = dict[str, str]
+
+
+def author_version(story: StoryPage, *, prose: bool = False) -> Version:
     """The parts of a story that are the author's words: what consent is about.
 
     With `prose`, the text reads as prose (no emphasis markers), for showing a diff to the
@@ -98,7 +113,7 @@ def author_version(story, *, prose=False):
     }
 
 
-def submission_version(submission, *, prose=False):
+def submission_version(submission: StorySubmission, *, prose: bool = False) -> Version:
     from stories.formatting import html_to_text
 
     return {
@@ -108,7 +123,7 @@ def submission_version(submission, *, prose=False):
     }
 
 
-def fingerprint(version):
+def fingerprint(version: Version) -> str:
     """A short digest of a version, so the author approves exactly the text they read."""
     data = json.dumps(version, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(data).hexdigest()[:32]

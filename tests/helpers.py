@@ -58,3 +58,14 @@ def in_english(client):
     """The client after choosing English with the language link, as a reader does."""
     client.get("/taal/en/?next=/")
     return client
+
+
+def assert_private(response):
+    """What every page behind a private link or token sends (`community.private`): no browser,
+    proxy or page cache keeps it, no search engine indexes it, no Referer names its address."""
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "no-cache", "must-revalidate", "private", "max-age=0"} <= cache_control
+    assert "Expires" in response
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "X-Kring-Cache" not in response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -44,7 +45,7 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
-class CommitmentQuerySet(models.QuerySet):
+class CommitmentQuerySet(models.QuerySet["Commitment"]):
     def published(self) -> CommitmentQuerySet:
         return self.filter(published=True)
 
@@ -148,7 +149,7 @@ class Commitment(RevisionMixin, ClusterableModel):
                 }
             )
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.person_name = self.person_name.strip()
         if self.panel_id is not None:
             panel = self.panel
@@ -177,7 +178,7 @@ class Commitment(RevisionMixin, ClusterableModel):
 
     @property
     def is_overdue(self) -> bool:
-        return self.status != Status.DONE and self.due_date < today()
+        return bool(self.status != Status.DONE and self.due_date < today())
 
     @property
     def shown(self) -> Shown:

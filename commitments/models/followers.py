@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -46,7 +48,7 @@ class Follower(models.Model):
         return self.confirmed_at is not None and self.unsubscribed_at is None
 
 
-class FollowerLinkQuerySet(models.QuerySet):
+class FollowerLinkQuerySet(models.QuerySet["FollowerLink"]):
     def find(self, token: str, purpose: str) -> FollowerLink | None:
         """The link for `token`, or None. Expired links are returned too: the view explains."""
         if not token or len(token) > 100:
@@ -84,11 +86,13 @@ class FollowerLink(models.Model):
         return f"{self.get_purpose_display()} ({self.follower_id})"
 
     @classmethod
-    def issue(cls, follower: Follower, purpose: str, expires_at=None) -> str:
+    def issue(
+        cls, follower: Follower, purpose: str, expires_at: datetime.datetime | None = None
+    ) -> str:
         """Store a new link's hash and return the token, to be put in a mail and nowhere else."""
         token, digest = new_token()
         cls.objects.create(follower=follower, digest=digest, purpose=purpose, expires_at=expires_at)
         return token
 
-    def has_expired(self, now=None) -> bool:
+    def has_expired(self, now: datetime.datetime | None = None) -> bool:
         return self.expires_at is not None and self.expires_at <= (now or timezone.now())

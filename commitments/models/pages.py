@@ -8,7 +8,9 @@ the private links from the mails are sub-URLs (RoutablePageMixin) and never cach
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -37,39 +39,40 @@ class CommitmentIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("commitments page")
 
-    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from commitments import listing
 
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context.update(listing.index_context(request, self))
         return context
 
-    def route_url(self, name: str, **kwargs) -> str:
+    def route_url(self, name: str, **kwargs: Any) -> str:
         """The site-relative URL of one of this page's sub-URLs."""
-        return self.url.rstrip("/") + "/" + self.reverse_subpage(name, kwargs=kwargs)
+        url: str = self.url.rstrip("/") + "/" + self.reverse_subpage(name, kwargs=kwargs)
+        return url
 
     # Sub-URLs; the views live in views.py.
 
     @path("<int:commitment_id>/", name="detail")
-    def detail_route(self, request, commitment_id):
+    def detail_route(self, request: HttpRequest, commitment_id: int) -> HttpResponse:
         from commitments import views
 
         return views.detail(request, self, commitment_id)
 
     @path("<int:commitment_id>/volgen/verstuurd/", name="check_mail")
-    def check_mail_route(self, request, commitment_id):
+    def check_mail_route(self, request: HttpRequest, commitment_id: int) -> HttpResponse:
         from commitments import views
 
         return views.check_mail(request, self, commitment_id)
 
     @path(f"bevestigen/{TOKEN}/", name="confirm")
-    def confirm_route(self, request, token):
+    def confirm_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from commitments import views
 
         return views.confirm(request, self, token)
 
     @path(f"afmelden/{TOKEN}/", name="unsubscribe")
-    def unsubscribe_route(self, request, token):
+    def unsubscribe_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from commitments import views
 
         return views.unsubscribe(request, self, token)

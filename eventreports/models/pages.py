@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -16,6 +16,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from community.models import EDITOR_FEATURES
+
+if TYPE_CHECKING:
+    from eventreports.report import Report
+    from workshops.models import EventPage
 
 SLUG = "verslag"
 
@@ -45,10 +49,11 @@ class EventReportPage(RoutablePageMixin, Page):
             )
 
     @property
-    def event(self):
-        return self.get_parent().specific
+    def event(self) -> EventPage:
+        event: EventPage = self.get_parent().specific
+        return event
 
-    def report(self, request: HttpRequest | None = None):
+    def report(self, request: HttpRequest | None = None) -> Report:
         from eventreports import caching
         from eventreports.report import build
 
@@ -60,7 +65,7 @@ class EventReportPage(RoutablePageMixin, Page):
         return report
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context["report"] = self.report(request)
         context["event"] = context["report"].event
         return context

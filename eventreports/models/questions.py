@@ -7,6 +7,8 @@ question's text, without the pseudonym of whoever asked it.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,15 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from live.conf import MAX_QUESTION_LENGTH
 
 
-class ReportQuestionQuerySet(models.QuerySet):
+class ReportQuestionQuerySet(models.QuerySet["ReportQuestion"]):
     def waiting(self) -> ReportQuestionQuerySet:
         return self.filter(status=ReportQuestion.Status.WAITING)
 
-    def overdue(self, today=None) -> ReportQuestionQuerySet:
+    def overdue(self, today: datetime.date | None = None) -> ReportQuestionQuerySet:
         return self.waiting().filter(due_on__lt=today or timezone.localdate())
-
-    def for_event(self, event) -> ReportQuestionQuerySet:
-        return self.filter(panel__page=event)
 
 
 class ReportQuestion(models.Model):

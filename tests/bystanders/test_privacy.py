@@ -9,6 +9,7 @@ from django.test import Client
 from bystanders import content
 from community.models import StandardPage
 from tests.bystanders.walking import URL, ids, main, submit
+from tests.helpers import assert_private
 
 
 def _row_counts():
@@ -87,8 +88,7 @@ def test_every_answering_screen_is_no_store_and_not_indexed(client, guide_page):
     responses, _answers = _full_walk(client, guide_page)
 
     for response in responses[1:]:
-        assert "no-store" in response["Cache-Control"]
-        assert response["X-Robots-Tag"] == "noindex, nofollow"
+        assert_private(response)
 
 
 def test_answers_in_a_query_string_are_ignored(client, guide_page):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from concerns import pow
 from concerns.models import Signal, WeeklyTally
 from tests.concerns.conftest import CHALLENGE_URL, band_of, new_address, private_link_path
+from tests.helpers import assert_private
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +147,7 @@ def test_challenge_comes_from_the_site_itself_and_is_never_cached(client, concer
     response = client.get(CHALLENGE_URL)
 
     challenge = response.json()
-    assert response["Cache-Control"] == "no-store"
+    assert_private(response)
     assert challenge["parameters"]["algorithm"] == "PBKDF2/SHA-256"
     assert challenge["parameters"]["cost"] == 1  # the iterations; tests set it low
     assert challenge["signature"]

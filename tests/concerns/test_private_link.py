@@ -8,6 +8,7 @@ from django.core.management import call_command
 from community.tokens import token_digest
 from concerns.models import LinkMarker, Signal, WeeklyTally
 from tests.concerns.conftest import band_of, private_link_path
+from tests.helpers import assert_private
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +37,7 @@ def test_coming_back_shows_whether_others_joined_since(neighbour, clock):
     page = person.client.get(link)
     assert page.status_code == 200
     assert band_of(page) == "few"  # the holder's own signal is not among the others
-    assert page["Cache-Control"] == "no-store"
-    assert "noindex" in page["X-Robots-Tag"]
+    assert_private(page)
     assert "Bel Veilig Thuis" in page.content.decode()
 
 

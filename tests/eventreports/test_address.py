@@ -147,3 +147,14 @@ def test_a_deleted_account_takes_its_questions_and_addresses_off_the_report(room
         "Een vraag van Sanne"
         not in Client().get("/evenementen/9-december/verslag/").content.decode()
     )
+
+
+@pytest.mark.parametrize("value", ["", "abc", "1.5", "-1"])
+def test_a_forget_button_with_a_made_up_value_is_refused_not_an_error(asker, room, value):
+    question = ask(asker, room, "Wat doet de gemeente hiermee?")
+    asker.post(URL, {"email": "merel@example.org", "questions": [question.pk]})
+
+    response = asker.post(URL, {"forget": value})
+
+    assert response.status_code == 403
+    assert AnswerRequest.objects.count() == 1

@@ -17,7 +17,7 @@ from figures.releases import current_release
 from figures.snapshots import FiguresSnapshotPage
 from stories.experience import do_save_experience
 from stories.models import StoryPage
-from stories.services import erase_story
+from stories.services import do_erase_story
 from tests.figures.conftest import GP_HEARD, POLICE_NOT_HEARD, cell, table_cells
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_withdrawn_stories_stop_counting_at_the_next_release(client, clock, stor
     assert cell(client.get(PATTERNS).content.decode(), "heard", "de politie", "nee") == "10"
 
     for story in stories[:6]:
-        erase_story(StoryPage.objects.get(pk=story.pk))
+        do_erase_story(StoryPage.objects.get(pk=story.pk))
     clock.weeks_ahead(2)
 
     assert cell(client.get(PATTERNS).content.decode(), "heard", "de politie", "nee") == "5"

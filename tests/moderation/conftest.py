@@ -2,6 +2,7 @@ import pytest
 
 from community.models import StandardPage
 from moderation import registry
+from tests.helpers import make_staff
 
 
 class ContentPageAdapter(registry.PageAdapter):
@@ -17,6 +18,13 @@ def reportable_page(help_page):
     adapter = registry.register(ContentPageAdapter())
     yield help_page
     registry._adapters.pop(adapter.slug, None)
+
+
+@pytest.fixture
+def newcomer(home_page):
+    """A new moderator who has a password but no second factor yet."""
+    user, _ = make_staff("Moderatoren", email="nieuw@kring.test", with_totp=False)
+    return user
 
 
 # Reports on stories need the story index that the stories tests set up; chat messages need a

@@ -28,12 +28,6 @@ ENROLMENT_PAGES = [
 ]
 
 
-@pytest.fixture
-def newcomer(home_page):
-    user, _ = make_staff("Moderatoren", email="nieuw@kring.test", with_totp=False)
-    return user
-
-
 def password_login(user, client=None):
     client = client or Client()
     client.post("/accounts/login/", {"login": user.email, "password": STAFF_PASSWORD})

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from commitments import conf
@@ -11,7 +13,7 @@ class Command(BaseCommand):
         "whose link expired. Meant for a daily timer."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         counts = purge()
         days = conf.follower_retention_days()
         self.stdout.write(

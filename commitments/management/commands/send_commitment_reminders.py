@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from commitments import conf
@@ -12,7 +14,7 @@ class Command(BaseCommand):
         "same commitment and due date."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         counts = send_reminders()
         self.stdout.write(
             f"Reminded editors of {counts['before']} commitment(s) due within "

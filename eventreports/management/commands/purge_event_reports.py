@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from eventreports import conf
@@ -12,7 +14,7 @@ class Command(BaseCommand):
         "a daily timer."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         deleted = purge()
         self.stdout.write(
             f"Deleted {deleted} address(es) for written answers "

@@ -1,15 +1,13 @@
 from datetime import timedelta
+from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from moderation import conf
 from moderation.models import Report, ReportWindow
 from moderation.registry import adapter_for_model
 from moderation.reports import end_windows
-
-# Report notes are free text about people: they go once the decision is old enough to appeal.
-DEFAULT_RETENTION_DAYS = 30
 
 
 class Command(BaseCommand):
@@ -18,9 +16,8 @@ class Command(BaseCommand):
         "erase the salts of report windows that ran out."
     )
 
-    def handle(self, *args, **options):
-        days = getattr(settings, "KRING_REPORT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
-        cutoff = timezone.now() - timedelta(days=days)
+    def handle(self, *args: Any, **options: Any) -> None:
+        cutoff = timezone.now() - timedelta(days=conf.report_retention_days())
         decided, _ = Report.objects.filter(decided_at__lt=cutoff).delete()
 
         orphans = []
