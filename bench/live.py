@@ -7,11 +7,19 @@ so `SENDERS` guests take turns and each stays under its own limit. Every message
 did not refuse (with an `error` to its sender) must reach every receiver, which stays connected
 all along, within GRACE_SECONDS after the last one was sent; what has not arrived by then
 counts as lost.
+
+The receivers are spread over client processes (`client_processes`): two up to 5,000 clients,
+one more for every further 2,500 (four at 10,000). Each process is one event loop on one
+core; the bench reports the CPU each used during the send phase (`client_cpu_max_cores`): a
+process near 1.0 was busy all along, so its own queue adds to the latencies it measured and
+the client side, not only the server, is the limit of that run.
 """
 
 import asyncio
 import contextlib
 import json
+import math
+import os
 import socket
 import sys
 import time
@@ -19,24 +27,34 @@ from pathlib import Path
 
 from websockets.asyncio.client import connect
 
-from bench import stack
+from bench import sampling, stack
 from bench.client import Browser
 from bench.stats import percentile
 
 SENDERS = 4
 CLIENT_PROCESSES = 2
+CLIENTS_PER_PROCESS = 2_500
+MAX_CLIENT_PROCESSES = 8
 GRACE_SECONDS = 5
 
 
-async def join_senders(base, room, label, count=SENDERS):
+def client_processes(clients):
+    """Two receiver processes up to 5,000 clients, then one per 2,500 (at most eight)."""
+    return min(
+        MAX_CLIENT_PROCESSES, max(CLIENT_PROCESSES, math.ceil(clients / CLIENTS_PER_PROCESS))
+    )
+
+
+async def join_senders(base, room, label, count=SENDERS, network=0):
     """Guests who chose a pseudonym in the room; returns their Cookie headers.
 
     `label` (the server's name) keeps the pseudonyms apart between the servers' runs: a name
-    taken in a room is refused to anyone else."""
+    taken in a room is refused to anyone else. `network` keeps the addresses they join from
+    apart between runs on one server."""
     cookies = []
     async with Browser.session() as http:
         for number in range(count):
-            browser = Browser(http, base, address=f"127.8.0.{number + 1}")
+            browser = Browser(http, base, address=f"127.8.{network}.{number + 1}")
             token = await browser.form_token(f"/live/{room}/")
             status, _body, _headers = await browser.post(
                 f"/live/{room}/meedoen/",
@@ -50,7 +68,8 @@ async def join_senders(base, room, label, count=SENDERS):
 
 def _start_receivers(workdir, url, origin, clients):
     processes = []
-    share = [clients // CLIENT_PROCESSES] * CLIENT_PROCESSES
+    count = client_processes(clients)
+    share = [clients // count] * count
     share[0] += clients - sum(share)
     for number, count in enumerate(share):
         log = Path(workdir) / f"wsload-{number}-{time.monotonic_ns()}.log"
@@ -124,22 +143,36 @@ async def _send(url, origin, cookies, seconds, rate):
     return total, accepted, refused
 
 
-def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=None):
-    """Run one live measurement against `url`; returns the figures as a dict."""
+def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=None, profile=None):
+    """Run one live measurement against `url`; returns the figures as a dict.
+
+    `profile` (a label) samples the server's workers with py-spy during the send phase when
+    BENCH_PYSPY is set (bench.sampling) and writes the summary to bench/profiles/LABEL.txt."""
+    load_average = [round(value, 2) for value in os.getloadavg()]
+    idle_rss = server.rss_bytes() if server else None
     receivers = _start_receivers(workdir, url, origin, clients)
+    profiled = None
     try:
-        idle_rss = server.rss_bytes() if server else None
         started = time.monotonic()
-        ready = _wait_for(receivers, "ready", timeout=300)
+        # Bounded, but a larger room takes longer to connect on this machine.
+        ready = _wait_for(receivers, "ready", timeout=max(300, clients * 0.06))
         connect_seconds = time.monotonic() - started
         opened = sum(int(line.split()[1]) for line in ready)
         failed = sum(int(line.split()[2]) for line in ready)
         connected_rss = server.rss_bytes() if server else None
         cpu_before = server.cpu_seconds() if server else None
+        client_cpu_before = [process.cpu_seconds() for process in receivers]
+        if profile and server and sampling.enabled():
+            seconds_sampled = seconds + GRACE_SECONDS
+            profiled = sampling.record(server.worker_pids(), seconds_sampled, workdir, profile)
         run_started = time.monotonic()
         sent, accepted, refused = asyncio.run(_send(url, origin, cookies, seconds, rate))
         run_seconds = time.monotonic() - run_started
         cpu = (server.cpu_seconds() - cpu_before) / run_seconds if server else None
+        client_cpu = [
+            (process.cpu_seconds() - before) / run_seconds
+            for process, before in zip(receivers, client_cpu_before, strict=True)
+        ]
         end_rss = server.rss_bytes() if server else None
         for process in receivers:
             process.popen.stdin.write(b"stop\n")
@@ -148,6 +181,10 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
     finally:
         for process in receivers:
             process.stop()
+        if profiled:
+            sampling.finish(profiled[0], timeout=30)
+    if profiled:
+        _write_profile(profile, profiled[1], clients, server)
     latencies = [value for report in reports for value in report["latencies_ms"]]
     seen = [set(numbers) for report in reports for numbers in report["seen"]]
     # Every message the server did not refuse must reach every receiver within the grace time.
@@ -172,20 +209,45 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         "server_rss_idle_mb": _mb(idle_rss),
         "server_rss_connected_mb": _mb(connected_rss),
         "server_rss_end_mb": _mb(end_rss),
+        "server_kib_per_connection": _per_connection(connected_rss, idle_rss, opened),
         "server_cpu_cores": round(cpu, 2) if cpu is not None else None,
+        "client_processes": len(receivers),
+        "client_cpu_cores": round(sum(client_cpu), 2),
+        "client_cpu_max_cores": round(max(client_cpu), 2),
+        "load_average_at_start": load_average,
     }
+
+
+def _per_connection(connected, idle, opened):
+    """The server's memory per open connection: RSS with them less RSS before, in KiB."""
+    if connected is None or idle is None or not opened:
+        return None
+    return round((connected - idle) / opened / 1024, 1)
+
+
+def _write_profile(label, files, clients, server):
+    title = (
+        f"py-spy, {getattr(server, 'kind', 'server')} workers during the send phase of the live "
+        f"benchmark: {clients} read-only clients, {SENDERS} senders at 2 msg/s "
+        f"(load average {os.getloadavg()[0]:.1f} at the end)"
+    )
+    folder = Path(__file__).with_name("profiles")
+    folder.mkdir(exist_ok=True)
+    (folder / f"{label}.txt").write_text(sampling.summarise(files, title))
 
 
 def _mb(value):
     return round(value / 2**20, 1) if value is not None else None
 
 
-def kring(stack_, server, room, clients, seconds, rate, cookies):
+def kring(stack_, server, room, clients, seconds, rate, cookies, profile=None):
     url = server.base.replace("http", "ws", 1) + f"/ws/live/{room}/"
-    return measure(stack_.workdir, url, server.base, clients, seconds, rate, cookies, server)
+    return measure(
+        stack_.workdir, url, server.base, clients, seconds, rate, cookies, server, profile
+    )
 
 
-def bare(stack_, clients, seconds, rate):
+def bare(stack_, clients, seconds, rate, profile=None):
     port = stack.free_port()
     log = stack_.workdir / "bare-ws.log"
     argv = [sys.executable, "-m", "bench.bare_ws", str(port)]
@@ -200,15 +262,19 @@ def bare(stack_, clients, seconds, rate):
                 time.sleep(0.2)
 
         class Bare:
+            kind = "bare"
+
             def rss_bytes(self):
                 return process.rss_bytes()
 
             def cpu_seconds(self):
                 return process.cpu_seconds()
 
+            def worker_pids(self):
+                return process.pids()
+
         url = f"ws://127.0.0.1:{port}/"
-        return measure(
-            stack_.workdir, url, f"http://127.0.0.1:{port}", clients, seconds, rate, None, Bare()
-        )
+        origin = f"http://127.0.0.1:{port}"
+        return measure(stack_.workdir, url, origin, clients, seconds, rate, None, Bare(), profile)
     finally:
         process.stop()

@@ -9,6 +9,7 @@ import atexit
 import contextlib
 import json
 import os
+import resource
 import secrets
 import signal
 import socket
@@ -27,6 +28,17 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 1)))
 
 _running = []
+
+
+def raise_open_files():
+    """This process's soft limit of open files up to its hard limit, for its children too.
+
+    The servers and the websocket clients hold one descriptor per connection (10,000 in the
+    large live run); they inherit the limit from here."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return hard
 
 
 def free_port():
@@ -172,6 +184,7 @@ class Stack:
     """The bench database, Redis db and environment; servers are started on demand."""
 
     def __init__(self):
+        self.open_files = raise_open_files()
         self.workdir = Path(tempfile.mkdtemp(prefix="kring-bench-"))
         self.mail_dir = self.workdir / "mail"
         self.mail_dir.mkdir()
@@ -304,6 +317,12 @@ class Server:
 
     def process_count(self):
         return len(self.processes[0].pids())
+
+    def worker_pids(self):
+        """The processes that serve (not uvicorn's or granian's supervisor)."""
+        pids = self.processes[0].pids()
+        workers = [pid for pid in pids if pid != self.processes[0].pgid]
+        return workers or pids
 
     def stop(self):
         for process in reversed(self.processes):

@@ -8,12 +8,17 @@ message that arrives, its delivery latency (arrival time minus the send time the
 the text; both clocks are this machine's CLOCK_MONOTONIC). When a line `stop` arrives on stdin
 (or after --max-seconds) it prints one JSON line with the latencies and, per connection, which
 messages it got, closes everything and exits.
+
+Each connection is one file descriptor: the process raises its own soft limit of open files to
+what COUNT needs (up to the hard limit) and refuses to start when even the hard limit is too
+low, rather than counting the failed connects as the server's.
 """
 
 import argparse
 import asyncio
 import contextlib
 import json
+import resource
 import sys
 import time
 
@@ -21,6 +26,20 @@ import uvloop
 from websockets.asyncio.client import connect
 
 CONNECT_CONCURRENCY = 32
+# Descriptors besides the sockets: stdin, stdout, the event loop's own, a margin.
+SPARE_DESCRIPTORS = 64
+
+
+def raise_open_files(count):
+    """Raise this process's soft RLIMIT_NOFILE to what `count` connections need."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    needed = count + SPARE_DESCRIPTORS
+    if hard != resource.RLIM_INFINITY and needed > hard:
+        raise SystemExit(
+            f"wsload: {count} connections need {needed} open files; the limit is {hard}"
+        )
+    if soft != resource.RLIM_INFINITY and soft < needed:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))
 
 
 class Receiver:
@@ -104,4 +123,5 @@ if __name__ == "__main__":
     parser.add_argument("origin")
     parser.add_argument("--max-seconds", type=float, default=600)
     args = parser.parse_args()
+    raise_open_files(args.count)
     uvloop.run(main(args.url, args.count, args.origin, args.max_seconds))
