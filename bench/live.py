@@ -23,6 +23,7 @@ import os
 import socket
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from websockets.asyncio.client import connect
@@ -143,20 +144,47 @@ async def _send(url, origin, cookies, seconds, rate):
     return total, accepted, refused
 
 
+WARM_UP_CONNECTIONS = 8
+
+
+async def _warm_up(url, origin, count=WARM_UP_CONNECTIONS):
+    """A few connections that take their state and leave, before the idle memory is read.
+
+    What a worker pays once, for its first connections (the database pool, thread pools, code
+    first run), would otherwise count as memory per connection. Several at once, so that each
+    worker most likely gets one."""
+
+    async def one():
+        async with connect(
+            url, origin=origin, ping_interval=None, open_timeout=60, max_size=2**22
+        ) as socket:
+            await asyncio.wait_for(socket.recv(), 60)
+
+    await asyncio.gather(*(one() for _ in range(count)))
+    await asyncio.sleep(1)
+
+
 def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=None, profile=None):
     """Run one live measurement against `url`; returns the figures as a dict.
 
     `profile` (a label) samples the server's workers with py-spy during the send phase when
     BENCH_PYSPY is set (bench.sampling) and writes the summary to bench/profiles/LABEL.txt."""
     load_average = [round(value, 2) for value in os.getloadavg()]
+    asyncio.run(_warm_up(url, origin))
     idle_rss = server.rss_bytes() if server else None
+    # Bounded, but a larger room takes longer to connect on this machine.
+    connect_timeout = max(300, clients * 0.06)
+    connecting = profiled = None
+    if profile and server and sampling.enabled():
+        label = profile.replace("send-path", "connect")
+        connecting = sampling.record(server.worker_pids(), connect_timeout, workdir, label)
     receivers = _start_receivers(workdir, url, origin, clients)
-    profiled = None
     try:
         started = time.monotonic()
-        # Bounded, but a larger room takes longer to connect on this machine.
-        ready = _wait_for(receivers, "ready", timeout=max(300, clients * 0.06))
+        ready = _wait_for(receivers, "ready", timeout=connect_timeout)
         connect_seconds = time.monotonic() - started
+        if connecting:
+            sampling.finish(connecting[0], timeout=30, now=True)
         opened = sum(int(line.split()[1]) for line in ready)
         failed = sum(int(line.split()[2]) for line in ready)
         connected_rss = server.rss_bytes() if server else None
@@ -181,10 +209,14 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
     finally:
         for process in receivers:
             process.stop()
-        if profiled:
-            sampling.finish(profiled[0], timeout=30)
+        for sampled in (connecting, profiled):
+            if sampled:
+                sampling.finish(sampled[0], timeout=30, now=sampled is connecting)
+    if connecting:
+        label = profile.replace("send-path", "connect")
+        _write_profile(label, connecting[1], clients, server, "connecting the clients")
     if profiled:
-        _write_profile(profile, profiled[1], clients, server)
+        _write_profile(profile, profiled[1], clients, server, "the send phase")
     latencies = [value for report in reports for value in report["latencies_ms"]]
     seen = [set(numbers) for report in reports for numbers in report["seen"]]
     # Every message the server did not refuse must reach every receiver within the grace time.
@@ -195,6 +227,8 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         "connected": opened,
         "connect_failed": failed,
         "closed_early": sum(report["closed_early"] for report in reports),
+        "close_codes": dict(sum((Counter(r.get("close_codes", {})) for r in reports), Counter())),
+        "resyncs": sum(report.get("resyncs", 0) for report in reports),
         "connect_seconds": round(connect_seconds, 1),
         "rate_per_s": rate,
         "seconds": seconds,
@@ -209,7 +243,11 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         "server_rss_idle_mb": _mb(idle_rss),
         "server_rss_connected_mb": _mb(connected_rss),
         "server_rss_end_mb": _mb(end_rss),
-        "server_kib_per_connection": _per_connection(connected_rss, idle_rss, opened),
+        # After the send phase, every connection open: its state and the events went through its
+        # compressor (zlib's window pages count once touched). Right after the handshakes some
+        # states may still be on their way.
+        "server_kib_per_connection": _per_connection(end_rss, idle_rss, opened),
+        "server_kib_per_connection_at_ready": _per_connection(connected_rss, idle_rss, opened),
         "server_cpu_cores": round(cpu, 2) if cpu is not None else None,
         "client_processes": len(receivers),
         "client_cpu_cores": round(sum(client_cpu), 2),
@@ -219,15 +257,18 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
 
 
 def _per_connection(connected, idle, opened):
-    """The server's memory per open connection: RSS with them less RSS before, in KiB."""
+    """The server's memory per open connection: RSS with them less RSS before, in KiB.
+
+    The workers' one-time costs (thread pools, the database pool, the first state) are in it
+    too: a few MB, spread over the connections."""
     if connected is None or idle is None or not opened:
         return None
     return round((connected - idle) / opened / 1024, 1)
 
 
-def _write_profile(label, files, clients, server):
+def _write_profile(label, files, clients, server, phase):
     title = (
-        f"py-spy, {getattr(server, 'kind', 'server')} workers during the send phase of the live "
+        f"py-spy, {getattr(server, 'kind', 'server')} workers during {phase} of the live "
         f"benchmark: {clients} read-only clients, {SENDERS} senders at 2 msg/s "
         f"(load average {os.getloadavg()[0]:.1f} at the end)"
     )

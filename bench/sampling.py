@@ -12,10 +12,55 @@ shares are of the CPU the workers used, not of the wall-clock time.
 
 import collections
 import os
+import signal
 import subprocess
 
 PYSPY = os.environ.get("BENCH_PYSPY", "")
 RATE = 200
+
+# Where the live room's time goes, by area: a sample counts for the first area that one of its
+# frames names, looking from the innermost frame outwards.
+AREAS = (
+    (
+        "threads: the database thread and sync_to_async (counters in Redis, the senders' "
+        "database work; idle waits py-spy took for work)",
+        ("(concurrent/futures/thread.py", "(threading.py", "(multiprocessing/connection.py"),
+    ),
+    ("zlib: permessage-deflate, per connection", ("PerMessageDeflate.",)),
+    ("uvicorn's keepalive pings", ("send_keepalive_ping",)),
+    (
+        "websocket framing and the socket write (transport.write)",
+        (
+            "Frame.serialize",
+            "Protocol.send_text",
+            "Protocol.send_frame",
+            "WebSocketsSansIOProtocol.send ",
+            "Connection.send_data",
+            "broadcast (",
+        ),
+    ),
+    (
+        "Channels' session middleware on every send (InstanceSessionWrapper, LazyObject)",
+        ("InstanceSessionWrapper.send", "LazyObject", "new_method_proxy", "SessionBase.is_empty"),
+    ),
+    (
+        "the consumer's send layers (dispatch, live_send, AsyncWebsocketConsumer.send)",
+        (
+            "LiveRoomConsumer.send",
+            "live_send",
+            "AsyncWebsocketConsumer.send",
+            "AsyncConsumer.send",
+            "LiveRoomConsumer.dispatch",
+        ),
+    ),
+    ("waking each connection's task (Inbox, the dispatch loop)", ("Inbox.", "_dispatch_loop")),
+    ("the channel layer's read (Redis, Hub._read)", ("redis/", "channels_redis", "Hub._read")),
+    (
+        "handshakes and the ASGI stack (run_asgi, routing, middleware, connect)",
+        ("run_asgi", "URLRouter", "Middleware", "routing.py", "LiveRoomConsumer.connect"),
+    ),
+)
+OTHER = "the event loop itself (uvloop's C code shows as Runner.run) and the rest"
 
 
 def enabled():
@@ -44,7 +89,12 @@ def record(pids, seconds, workdir, label):
     return processes, files
 
 
-def finish(processes, timeout):
+def finish(processes, timeout, now=False):
+    """Wait for the samplers to write their files; `now` ends them first (py-spy writes its
+    file on SIGINT, as after Ctrl+C)."""
+    for process in processes:
+        if now and process.poll() is None:
+            process.send_signal(signal.SIGINT)
     for process in processes:
         try:
             process.wait(timeout=timeout)
@@ -71,11 +121,24 @@ def _name(frame):
     return f"{name} ({where.rsplit(':', 1)[0]})" if where else name
 
 
+def _area(frames):
+    for frame in reversed(frames):
+        for area, needles in AREAS:
+            if any(needle in frame for needle in needles):
+                return area
+    return OTHER
+
+
 def summarise(files, title, top=30):
-    self_time, inclusive = collections.Counter(), collections.Counter()
+    self_time, inclusive, areas = (
+        collections.Counter(),
+        collections.Counter(),
+        collections.Counter(),
+    )
     total = 0
     for frames, count in _stacks(files):
         total += count
+        areas[_area(frames)] += count
         names = [_name(frame) for frame in frames]
         self_time[names[-1]] += count
         for name in set(names):
@@ -83,6 +146,10 @@ def summarise(files, title, top=30):
     lines = [title, f"{total} samples at {RATE}/s", ""]
     if not total:
         return "\n".join([*lines, "no samples (is py-spy allowed to attach?)"]) + "\n"
+    lines.append("by area, % of samples")
+    for area, count in areas.most_common():
+        lines.append(f"  {100 * count / total:5.1f}  {area}")
+    lines += [""]
     lines.append(
         "self (on the CPU in this function itself, or in C code it called: zlib, the socket's"
         " send; uvloop's own C code shows as Runner.run), % of samples"

@@ -16,6 +16,7 @@ low, rather than counting the failed connects as the server's.
 
 import argparse
 import asyncio
+import collections
 import contextlib
 import json
 import resource
@@ -46,6 +47,11 @@ class Receiver:
     def __init__(self):
         self.latencies = []
         self.seen = []  # one set of message numbers per open connection
+        # Connections the server ended before `stop`, by close code (uvicorn's keepalive: 1011,
+        # Kring's too-slow: 4009), and the room.resync events received.
+        self.closes = collections.Counter()
+        self.resyncs = 0
+        self.stopping = False
 
     async def run(self, url, origin, socket_ready, seen):
         # Clients offer permessage-deflate, as browsers do.
@@ -53,17 +59,26 @@ class Receiver:
             url, origin=origin, open_timeout=60, ping_interval=None, max_size=2**22
         ) as socket:
             socket_ready.set()
-            async for frame in socket:
-                if '"chat.message"' not in frame:
-                    continue
-                now = time.monotonic()
-                event = json.loads(frame)
-                if event.get("type") != "chat.message":
-                    continue
-                parts = event["message"]["text"].split()
-                if len(parts) == 3 and parts[0] == "bench":
-                    seen.add(int(parts[1].removeprefix("n")))
-                    self.latencies.append((now - float(parts[2])) * 1000)
+            try:
+                await self.read(socket, seen)
+            finally:
+                if not self.stopping:
+                    self.closes[str(socket.close_code)] += 1
+
+    async def read(self, socket, seen):
+        async for frame in socket:
+            if '"chat.message"' not in frame:
+                if '"room.resync"' in frame:
+                    self.resyncs += 1
+                continue
+            now = time.monotonic()
+            event = json.loads(frame)
+            if event.get("type") != "chat.message":
+                continue
+            parts = event["message"]["text"].split()
+            if len(parts) == 3 and parts[0] == "bench":
+                seen.add(int(parts[1].removeprefix("n")))
+                self.latencies.append((now - float(parts[2])) * 1000)
 
 
 async def main(url, count, origin, max_seconds):
@@ -100,6 +115,7 @@ async def main(url, count, origin, max_seconds):
         while (await asyncio.wait_for(reader.readline(), max_seconds)).strip() != b"stop":
             pass
     closed_early = sum(1 for task in tasks if task.done())
+    receiver.stopping = True
     print(
         json.dumps(
             {
@@ -107,6 +123,8 @@ async def main(url, count, origin, max_seconds):
                 "seen": [sorted(numbers) for numbers in receiver.seen],
                 "failed": failed,
                 "closed_early": closed_early,
+                "close_codes": receiver.closes,
+                "resyncs": receiver.resyncs,
             }
         ),
         flush=True,
