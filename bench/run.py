@@ -165,6 +165,7 @@ def main():
         report["settings"] = {
             "clients": CLIENTS,
             "clients_large": CLIENTS_LARGE,
+            "uvicorn_args": os.environ.get("BENCH_UVICORN_ARGS", ""),
             "live_seconds": LIVE_SECONDS,
             "http_seconds": HTTP_SECONDS,
             "rate_per_s": RATE,

@@ -18,14 +18,16 @@ import subprocess
 PYSPY = os.environ.get("BENCH_PYSPY", "")
 RATE = 200
 
-# Where the live room's time goes, by area: a sample counts for the first area that one of its
-# frames names, looking from the innermost frame outwards.
+# Where the live room's time goes, by area. A sample in a thread (the database thread,
+# sync_to_async's threads) counts for what the thread does; one on the event loop for the first
+# area that one of its frames names, looking from the innermost frame outwards.
+THREAD_ROOTS = ("(threading.py", "(concurrent/futures/thread.py")
+THREADS = (
+    ("threads: Redis through Django's cache (live.limits, live.presence)", ("redis/",)),
+    ("threads: the database (the ORM, psycopg)", ("psycopg", "django/db/")),
+)
+THREADS_OTHER = "threads: the rest (thread pool and pipe waits that py-spy counted as active)"
 AREAS = (
-    (
-        "threads: the database thread and sync_to_async (counters in Redis, the senders' "
-        "database work; idle waits py-spy took for work)",
-        ("(concurrent/futures/thread.py", "(threading.py", "(multiprocessing/connection.py"),
-    ),
     ("zlib: permessage-deflate, per connection", ("PerMessageDeflate.",)),
     ("uvicorn's keepalive pings", ("send_keepalive_ping",)),
     (
@@ -54,7 +56,7 @@ AREAS = (
         ),
     ),
     ("waking each connection's task (Inbox, the dispatch loop)", ("Inbox.", "_dispatch_loop")),
-    ("the channel layer's read (Redis, Hub._read)", ("redis/", "channels_redis", "Hub._read")),
+    ("the channel layer (redis.asyncio, Hub._read)", ("redis/", "channels_redis", "Hub._")),
     (
         "handshakes and the ASGI stack (run_asgi, routing, middleware, connect)",
         ("run_asgi", "URLRouter", "Middleware", "routing.py", "LiveRoomConsumer.connect"),
@@ -122,6 +124,11 @@ def _name(frame):
 
 
 def _area(frames):
+    if any(root in frame for frame in frames for root in THREAD_ROOTS):
+        for area, needles in THREADS:
+            if any(needle in frame for frame in frames for needle in needles):
+                return area
+        return THREADS_OTHER
     for frame in reversed(frames):
         for area, needles in AREAS:
             if any(needle in frame for needle in needles):
