@@ -178,11 +178,14 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
     if profile and server and sampling.enabled():
         label = profile.replace("send-path", "connect")
         connecting = sampling.record(server.worker_pids(), connect_timeout, workdir, label)
+    connect_cpu_before = server.cpu_seconds() if server else None
     receivers = _start_receivers(workdir, url, origin, clients)
     try:
         started = time.monotonic()
         ready = _wait_for(receivers, "ready", timeout=connect_timeout)
         connect_seconds = time.monotonic() - started
+        connect_cpu = server.cpu_seconds() - connect_cpu_before if server else None
+        workers_at_ready = set(server.worker_pids()) if server else set()
         if connecting:
             sampling.finish(connecting[0], timeout=30, now=True)
         opened = sum(int(line.split()[1]) for line in ready)
@@ -196,12 +199,16 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         run_started = time.monotonic()
         sent, accepted, refused = asyncio.run(_send(url, origin, cookies, seconds, rate))
         run_seconds = time.monotonic() - run_started
-        cpu = (server.cpu_seconds() - cpu_before) / run_seconds if server else None
+        send_cpu = server.cpu_seconds() - cpu_before if server else None
+        cpu = send_cpu / run_seconds if server else None
         client_cpu = [
             (process.cpu_seconds() - before) / run_seconds
             for process, before in zip(receivers, client_cpu_before, strict=True)
         ]
         end_rss = server.rss_bytes() if server else None
+        # uvicorn's supervisor kills a worker that leaves its health check unanswered for 5 s
+        # (--timeout-worker-healthcheck) and starts another: its connections end with 1006.
+        workers_replaced = len(workers_at_ready - set(server.worker_pids())) if server else 0
         for process in receivers:
             process.popen.stdin.write(b"stop\n")
             process.popen.stdin.flush()
@@ -227,6 +234,7 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         "connected": opened,
         "connect_failed": failed,
         "closed_early": sum(report["closed_early"] for report in reports),
+        "workers_replaced": workers_replaced,
         "close_codes": dict(sum((Counter(r.get("close_codes", {})) for r in reports), Counter())),
         "resyncs": sum(report.get("resyncs", 0) for report in reports),
         "connect_seconds": round(connect_seconds, 1),
@@ -249,11 +257,19 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         "server_kib_per_connection": _per_connection(end_rss, idle_rss, opened),
         "server_kib_per_connection_at_ready": _per_connection(connected_rss, idle_rss, opened),
         "server_cpu_cores": round(cpu, 2) if cpu is not None else None,
+        # What the server spent per handshake and per message delivered, whatever share of the
+        # machine it got: the figures that other work on the machine disturbs least.
+        "server_cpu_ms_per_connect": _per(connect_cpu, opened, 1000),
+        "server_cpu_us_per_delivery": _per(send_cpu, deliveries, 1_000_000),
         "client_processes": len(receivers),
         "client_cpu_cores": round(sum(client_cpu), 2),
         "client_cpu_max_cores": round(max(client_cpu), 2),
         "load_average_at_start": load_average,
     }
+
+
+def _per(cpu_seconds, count, unit):
+    return round(cpu_seconds * unit / count, 1) if cpu_seconds is not None and count else None
 
 
 def _per_connection(connected, idle, opened):

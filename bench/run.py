@@ -231,6 +231,8 @@ def live_ratios(results, prefix, servers):
         for key, ratio in (
             ("latency_p99_ms", "p99_to_bare"),
             ("server_kib_per_connection", "kib_per_connection_to_bare"),
+            ("server_cpu_ms_per_connect", "cpu_per_connect_to_bare"),
+            ("server_cpu_us_per_delivery", "cpu_per_delivery_to_bare"),
         ):
             if figures.get(key) is not None and bare.get(key):
                 figures[ratio] = round(figures[key] / bare[key], 2)
@@ -260,6 +262,15 @@ def print_live(results, prefix, clients, servers):
             f"{_fmt(f['client_cpu_max_cores']):>7} {f['connect_seconds']:>9} "
             f"{f['load_average_at_start'][0]:>5}"
         )
+    for name in names:
+        f = results[f"{prefix}_{name}"]
+        if "error" not in f:
+            print(
+                f"  {name:<8} server CPU per handshake {_fmt(f.get('server_cpu_ms_per_connect'))}"
+                f" ms ({_fmt(f.get('cpu_per_connect_to_bare'))} x bare), per delivery "
+                f"{_fmt(f.get('server_cpu_us_per_delivery'))} µs "
+                f"({_fmt(f.get('cpu_per_delivery_to_bare'))} x bare)"
+            )
     print(
         "  (CPU: the server's cores in the send phase; clients: the busiest client process's,"
         " near 1.0 = the client side is the limit; load: the 1-minute load average before)"
