@@ -248,6 +248,14 @@ class Stack:
         subprocess.run(["rm", "-rf", str(self.workdir)], check=False)
 
 
+def _cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read()
+    except OSError:
+        return b""
+
+
 class Server:
     """An ASGI server serving config.asgi with the bench settings on 127.0.0.1."""
 
@@ -319,9 +327,13 @@ class Server:
         return len(self.processes[0].pids())
 
     def worker_pids(self):
-        """The processes that serve (not uvicorn's or granian's supervisor)."""
+        """The processes that serve (not the supervisor, not multiprocessing's tracker)."""
         pids = self.processes[0].pids()
-        workers = [pid for pid in pids if pid != self.processes[0].pgid]
+        workers = [
+            pid
+            for pid in pids
+            if pid != self.processes[0].pgid and b"resource_tracker" not in _cmdline(pid)
+        ]
         return workers or pids
 
     def stop(self):
