@@ -179,13 +179,13 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         label = profile.replace("send-path", "connect")
         connecting = sampling.record(server.worker_pids(), connect_timeout, workdir, label)
     connect_cpu_before = server.cpu_seconds() if server else None
+    workers_before = set(server.worker_pids()) if server else set()
     receivers = _start_receivers(workdir, url, origin, clients)
     try:
         started = time.monotonic()
         ready = _wait_for(receivers, "ready", timeout=connect_timeout)
         connect_seconds = time.monotonic() - started
         connect_cpu = server.cpu_seconds() - connect_cpu_before if server else None
-        workers_at_ready = set(server.worker_pids()) if server else set()
         if connecting:
             sampling.finish(connecting[0], timeout=30, now=True)
         opened = sum(int(line.split()[1]) for line in ready)
@@ -208,7 +208,7 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         end_rss = server.rss_bytes() if server else None
         # uvicorn's supervisor kills a worker that leaves its health check unanswered for 5 s
         # (--timeout-worker-healthcheck) and starts another: its connections end with 1006.
-        workers_replaced = len(workers_at_ready - set(server.worker_pids())) if server else 0
+        workers_replaced = len(workers_before - set(server.worker_pids())) if server else 0
         for process in receivers:
             process.popen.stdin.write(b"stop\n")
             process.popen.stdin.flush()

@@ -93,13 +93,16 @@ class Process:
         return total
 
     def cpu_seconds(self):
-        """CPU time (user + system) used so far by the live processes of this group."""
+        """CPU time (user + system) used so far by this group's processes.
+
+        With the time of the children each has waited for: a worker that uvicorn's supervisor
+        killed and replaced is gone from /proc, but its time is in the supervisor's."""
         ticks = os.sysconf("SC_CLK_TCK")
         total = 0
         for pid in self.pids():
             with contextlib.suppress(OSError), open(f"/proc/{pid}/stat") as stat:
                 fields = stat.read().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])
+                total += sum(int(value) for value in fields[11:15])
         return total / ticks
 
     def alive(self):
