@@ -275,8 +275,8 @@ def _per(cpu_seconds, count, unit):
 def _per_connection(connected, idle, opened):
     """The server's memory per open connection: RSS with them less RSS before, in KiB.
 
-    The workers' one-time costs (thread pools, the database pool, the first state) are in it
-    too: a few MB, spread over the connections."""
+    "Before" is read after the warm-up (_warm_up), so a worker's one-time costs are not in it.
+    Where connections ended early (a replaced worker), the figure means nothing."""
     if connected is None or idle is None or not opened:
         return None
     return round((connected - idle) / opened / 1024, 1)
