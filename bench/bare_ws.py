@@ -5,9 +5,14 @@
 Every `chat.send` from a client goes out to every connection as a `chat.message` shaped like
 Kring's, serialised once. No database, no channel layer, no checks: the limit of one Python
 process on this machine, which the live benchmark puts next to Kring.
+
+It compresses (permessage-deflate, as the clients offer) unless the bench runs uvicorn without
+(`BENCH_UVICORN_ARGS=--ws-per-message-deflate=false`): both servers then make the same choice,
+so the ratios compare like with like.
 """
 
 import json
+import os
 import sys
 
 import uvloop
@@ -33,8 +38,22 @@ async def handler(socket):
         CONNECTIONS.discard(socket)
 
 
+COMPRESSION = (
+    None
+    if "--ws-per-message-deflate=false" in os.environ.get("BENCH_UVICORN_ARGS", "")
+    else "deflate"
+)
+
+
 async def main(port):
-    async with serve(handler, "127.0.0.1", port, ping_interval=None, max_size=65536) as server:
+    async with serve(
+        handler,
+        "127.0.0.1",
+        port,
+        ping_interval=None,
+        max_size=65536,
+        compression=COMPRESSION,
+    ) as server:
         await server.serve_forever()
 
 

@@ -7,36 +7,55 @@ so `SENDERS` guests take turns and each stays under its own limit. Every message
 did not refuse (with an `error` to its sender) must reach every receiver, which stays connected
 all along, within GRACE_SECONDS after the last one was sent; what has not arrived by then
 counts as lost.
+
+The receivers are spread over client processes (`client_processes`): two up to 5,000 clients,
+one more for every further 2,500 (four at 10,000). Each process is one event loop on one
+core; the bench reports the CPU each used during the send phase (`client_cpu_max_cores`): a
+process near 1.0 was busy all along, so its own queue adds to the latencies it measured and
+the client side, not only the server, is the limit of that run.
 """
 
 import asyncio
 import contextlib
 import json
+import math
+import os
 import socket
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from websockets.asyncio.client import connect
 
-from bench import stack
+from bench import sampling, stack
 from bench.client import Browser
 from bench.stats import percentile
 
 SENDERS = 4
 CLIENT_PROCESSES = 2
+CLIENTS_PER_PROCESS = 2_500
+MAX_CLIENT_PROCESSES = 8
 GRACE_SECONDS = 5
 
 
-async def join_senders(base, room, label, count=SENDERS):
+def client_processes(clients):
+    """Two receiver processes up to 5,000 clients, then one per 2,500 (at most eight)."""
+    return min(
+        MAX_CLIENT_PROCESSES, max(CLIENT_PROCESSES, math.ceil(clients / CLIENTS_PER_PROCESS))
+    )
+
+
+async def join_senders(base, room, label, count=SENDERS, network=0):
     """Guests who chose a pseudonym in the room; returns their Cookie headers.
 
     `label` (the server's name) keeps the pseudonyms apart between the servers' runs: a name
-    taken in a room is refused to anyone else."""
+    taken in a room is refused to anyone else. `network` keeps the addresses they join from
+    apart between runs on one server."""
     cookies = []
     async with Browser.session() as http:
         for number in range(count):
-            browser = Browser(http, base, address=f"127.8.0.{number + 1}")
+            browser = Browser(http, base, address=f"127.8.{network}.{number + 1}")
             token = await browser.form_token(f"/live/{room}/")
             status, _body, _headers = await browser.post(
                 f"/live/{room}/meedoen/",
@@ -50,7 +69,8 @@ async def join_senders(base, room, label, count=SENDERS):
 
 def _start_receivers(workdir, url, origin, clients):
     processes = []
-    share = [clients // CLIENT_PROCESSES] * CLIENT_PROCESSES
+    count = client_processes(clients)
+    share = [clients // count] * count
     share[0] += clients - sum(share)
     for number, count in enumerate(share):
         log = Path(workdir) / f"wsload-{number}-{time.monotonic_ns()}.log"
@@ -124,23 +144,71 @@ async def _send(url, origin, cookies, seconds, rate):
     return total, accepted, refused
 
 
-def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=None):
-    """Run one live measurement against `url`; returns the figures as a dict."""
+WARM_UP_CONNECTIONS = 8
+
+
+async def _warm_up(url, origin, count=WARM_UP_CONNECTIONS):
+    """A few connections that take their state and leave, before the idle memory is read.
+
+    What a worker pays once, for its first connections (the database pool, thread pools, code
+    first run), would otherwise count as memory per connection. Several at once, so that each
+    worker most likely gets one."""
+
+    async def one():
+        async with connect(
+            url, origin=origin, ping_interval=None, open_timeout=60, max_size=2**22
+        ) as socket:
+            await asyncio.wait_for(socket.recv(), 60)
+
+    await asyncio.gather(*(one() for _ in range(count)))
+    await asyncio.sleep(1)
+
+
+def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=None, profile=None):
+    """Run one live measurement against `url`; returns the figures as a dict.
+
+    `profile` (a label) samples the server's workers with py-spy during the send phase when
+    BENCH_PYSPY is set (bench.sampling) and writes the summary to bench/profiles/LABEL.txt."""
+    load_average = [round(value, 2) for value in os.getloadavg()]
+    asyncio.run(_warm_up(url, origin))
+    idle_rss = server.rss_bytes() if server else None
+    # Bounded, but a larger room takes longer to connect on this machine.
+    connect_timeout = max(300, clients * 0.06)
+    connecting = profiled = None
+    if profile and server and sampling.enabled():
+        label = profile.replace("send-path", "connect")
+        connecting = sampling.record(server.worker_pids(), connect_timeout, workdir, label)
+    connect_cpu_before = server.cpu_seconds() if server else None
+    workers_before = set(server.worker_pids()) if server else set()
     receivers = _start_receivers(workdir, url, origin, clients)
     try:
-        idle_rss = server.rss_bytes() if server else None
         started = time.monotonic()
-        ready = _wait_for(receivers, "ready", timeout=300)
+        ready = _wait_for(receivers, "ready", timeout=connect_timeout)
         connect_seconds = time.monotonic() - started
+        connect_cpu = server.cpu_seconds() - connect_cpu_before if server else None
+        if connecting:
+            sampling.finish(connecting[0], timeout=30, now=True)
         opened = sum(int(line.split()[1]) for line in ready)
         failed = sum(int(line.split()[2]) for line in ready)
         connected_rss = server.rss_bytes() if server else None
         cpu_before = server.cpu_seconds() if server else None
+        client_cpu_before = [process.cpu_seconds() for process in receivers]
+        if profile and server and sampling.enabled():
+            seconds_sampled = seconds + GRACE_SECONDS
+            profiled = sampling.record(server.worker_pids(), seconds_sampled, workdir, profile)
         run_started = time.monotonic()
         sent, accepted, refused = asyncio.run(_send(url, origin, cookies, seconds, rate))
         run_seconds = time.monotonic() - run_started
-        cpu = (server.cpu_seconds() - cpu_before) / run_seconds if server else None
+        send_cpu = server.cpu_seconds() - cpu_before if server else None
+        cpu = send_cpu / run_seconds if server else None
+        client_cpu = [
+            (process.cpu_seconds() - before) / run_seconds
+            for process, before in zip(receivers, client_cpu_before, strict=True)
+        ]
         end_rss = server.rss_bytes() if server else None
+        # uvicorn's supervisor kills a worker that leaves its health check unanswered for 5 s
+        # (--timeout-worker-healthcheck) and starts another: its connections end with 1006.
+        workers_replaced = len(workers_before - set(server.worker_pids())) if server else 0
         for process in receivers:
             process.popen.stdin.write(b"stop\n")
             process.popen.stdin.flush()
@@ -148,6 +216,14 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
     finally:
         for process in receivers:
             process.stop()
+        for sampled in (connecting, profiled):
+            if sampled:
+                sampling.finish(sampled[0], timeout=30, now=sampled is connecting)
+    if connecting:
+        label = profile.replace("send-path", "connect")
+        _write_profile(label, connecting[1], clients, server, "connecting the clients")
+    if profiled:
+        _write_profile(profile, profiled[1], clients, server, "the send phase")
     latencies = [value for report in reports for value in report["latencies_ms"]]
     seen = [set(numbers) for report in reports for numbers in report["seen"]]
     # Every message the server did not refuse must reach every receiver within the grace time.
@@ -158,6 +234,9 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         "connected": opened,
         "connect_failed": failed,
         "closed_early": sum(report["closed_early"] for report in reports),
+        "workers_replaced": workers_replaced,
+        "close_codes": dict(sum((Counter(r.get("close_codes", {})) for r in reports), Counter())),
+        "resyncs": sum(report.get("resyncs", 0) for report in reports),
         "connect_seconds": round(connect_seconds, 1),
         "rate_per_s": rate,
         "seconds": seconds,
@@ -172,20 +251,60 @@ def measure(workdir, url, origin, clients, seconds, rate, cookies=None, server=N
         "server_rss_idle_mb": _mb(idle_rss),
         "server_rss_connected_mb": _mb(connected_rss),
         "server_rss_end_mb": _mb(end_rss),
+        # After the send phase, every connection open: its state and the events went through its
+        # compressor (zlib's window pages count once touched). Right after the handshakes some
+        # states may still be on their way.
+        "server_kib_per_connection": _per_connection(end_rss, idle_rss, opened),
+        "server_kib_per_connection_at_ready": _per_connection(connected_rss, idle_rss, opened),
         "server_cpu_cores": round(cpu, 2) if cpu is not None else None,
+        # What the server spent per handshake and per message delivered, whatever share of the
+        # machine it got: the figures that other work on the machine disturbs least.
+        "server_cpu_ms_per_connect": _per(connect_cpu, opened, 1000),
+        "server_cpu_us_per_delivery": _per(send_cpu, deliveries, 1_000_000),
+        "client_processes": len(receivers),
+        "client_cpu_cores": round(sum(client_cpu), 2),
+        "client_cpu_max_cores": round(max(client_cpu), 2),
+        "load_average_at_start": load_average,
     }
+
+
+def _per(cpu_seconds, count, unit):
+    return round(cpu_seconds * unit / count, 1) if cpu_seconds is not None and count else None
+
+
+def _per_connection(connected, idle, opened):
+    """The server's memory per open connection: RSS with them less RSS before, in KiB.
+
+    "Before" is read after the warm-up (_warm_up), so a worker's one-time costs are not in it.
+    Where connections ended early (a replaced worker), the figure means nothing."""
+    if connected is None or idle is None or not opened:
+        return None
+    return round((connected - idle) / opened / 1024, 1)
+
+
+def _write_profile(label, files, clients, server, phase):
+    title = (
+        f"py-spy, {getattr(server, 'kind', 'server')} workers during {phase} of the live "
+        f"benchmark: {clients} read-only clients, {SENDERS} senders at 2 msg/s "
+        f"(load average {os.getloadavg()[0]:.1f} at the end)"
+    )
+    folder = Path(__file__).with_name("profiles")
+    folder.mkdir(exist_ok=True)
+    (folder / f"{label}.txt").write_text(sampling.summarise(files, title))
 
 
 def _mb(value):
     return round(value / 2**20, 1) if value is not None else None
 
 
-def kring(stack_, server, room, clients, seconds, rate, cookies):
+def kring(stack_, server, room, clients, seconds, rate, cookies, profile=None):
     url = server.base.replace("http", "ws", 1) + f"/ws/live/{room}/"
-    return measure(stack_.workdir, url, server.base, clients, seconds, rate, cookies, server)
+    return measure(
+        stack_.workdir, url, server.base, clients, seconds, rate, cookies, server, profile
+    )
 
 
-def bare(stack_, clients, seconds, rate):
+def bare(stack_, clients, seconds, rate, profile=None):
     port = stack.free_port()
     log = stack_.workdir / "bare-ws.log"
     argv = [sys.executable, "-m", "bench.bare_ws", str(port)]
@@ -200,15 +319,19 @@ def bare(stack_, clients, seconds, rate):
                 time.sleep(0.2)
 
         class Bare:
+            kind = "bare"
+
             def rss_bytes(self):
                 return process.rss_bytes()
 
             def cpu_seconds(self):
                 return process.cpu_seconds()
 
+            def worker_pids(self):
+                return process.pids()
+
         url = f"ws://127.0.0.1:{port}/"
-        return measure(
-            stack_.workdir, url, f"http://127.0.0.1:{port}", clients, seconds, rate, None, Bare()
-        )
+        origin = f"http://127.0.0.1:{port}"
+        return measure(stack_.workdir, url, origin, clients, seconds, rate, None, Bare(), profile)
     finally:
         process.stop()

@@ -1,11 +1,13 @@
 """`make bench`: start the stack, run every benchmark bounded in time, stop everything, report.
 
-Settings (environment): BENCH_CLIENTS (live clients, 2000), BENCH_LIVE_SECONDS (20),
+Settings (environment): BENCH_CLIENTS (live clients, 2000), BENCH_CLIENTS_LARGE (the large
+room, 10000), BENCH_LIVE_SECONDS (20),
 BENCH_HTTP_SECONDS (10), BENCH_SERVERS (the servers to compare, "uvicorn,daphne,granian"; the
 first one runs every benchmark, the others the HTTP and live ones, shorter),
 BENCH_WORKERS (processes per server, one per core), BENCH_ONLY (a comma-separated subset of
-sanitising, live_bare, http, live, registration, concerns, figures: for working on one
-benchmark; a partial run's figures are not the ones to quote).
+sanitising, live_bare, http, live, live10k, registration, concerns, figures: for working on one
+benchmark; a partial run's figures are not the ones to quote), BENCH_PYSPY (a py-spy
+executable: profiles of the live send phase into bench/profiles/, see bench/sampling.py).
 """
 
 import asyncio
@@ -24,16 +26,27 @@ from bench import concerns_bench, figures_bench, http, live, registration, sanit
 
 RESULTS = Path(__file__).with_name("results")
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "2000"))
+CLIENTS_LARGE = int(os.environ.get("BENCH_CLIENTS_LARGE", "10000"))
 LIVE_SECONDS = int(os.environ.get("BENCH_LIVE_SECONDS", "20"))
 HTTP_SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "10"))
 SERVERS = [s for s in os.environ.get("BENCH_SERVERS", "uvicorn,daphne,granian").split(",") if s]
 RATE = 2
-STEPS = ("sanitising", "live_bare", "http", "live", "registration", "concerns", "figures")
+STEPS = (
+    "sanitising",
+    "live_bare",
+    "http",
+    "live",
+    "live10k",
+    "registration",
+    "concerns",
+    "figures",
+)
 ONLY = {s for s in os.environ.get("BENCH_ONLY", ",".join(STEPS)).split(",") if s}
 
 TARGETS = {
     "pages": "story index and story page >= 50% of the bare view's req/s, p95 < 50 ms",
-    "live": "2,000 clients, 2 msg/s: 0 lost, delivery p99 < 250 ms",
+    "live": "2,000 clients, 2 msg/s: 0 lost, delivery p99 < 250 ms and <= 1.25x bare's",
+    "live10k": "10,000 clients: 0 lost, p99 next to bare's; memory per connection <= 2x bare's",
     "concerns": "p95 at 1,000,000 signals <= 1.2x p95 at 1,000",
     "registration": "exactly 20 confirmed, the rest waiting-listed, 0 errors",
     "sanitising": "cost per 3 KB story reported next to nh3",
@@ -117,9 +130,29 @@ def step(results, name, function, *args):
     print(f"   {name} took {time.monotonic() - started:.0f}s", flush=True)
 
 
-def live_pair(stack_, server, data, clients, seconds):
-    cookies = asyncio.run(live.join_senders(server.base, data["room"], server.kind))
-    return live.kring(stack_, server, data["room"], clients, seconds, RATE, cookies)
+def live_pair(stack_, server, data, clients, seconds, label=None, network=0):
+    label = label or server.kind
+    cookies = asyncio.run(live.join_senders(server.base, data["room"], label, network=network))
+    profile = f"send-path-{server.kind}-{clients}"
+    return live.kring(stack_, server, data["room"], clients, seconds, RATE, cookies, profile)
+
+
+def live_large(stack_, results, data):
+    """The large room (live10k): bare and the first server, next to each other in time.
+
+    On a fresh server: the 2,000-client run's memory stays in its workers' heaps and would
+    hide part of what the large room costs. The senders join under other names and addresses
+    than in that run (a name taken in the room is refused)."""
+    profile = f"send-path-bare-{CLIENTS_LARGE}"
+    args = (stack_, CLIENTS_LARGE, LIVE_SECONDS, RATE, profile)
+    step(results, "live10k_bare", live.bare, *args)
+    server = stack_.server(SERVERS[0])
+    try:
+        args = (stack_, server, data, CLIENTS_LARGE, LIVE_SECONDS, f"{server.kind} groot", 1)
+        step(results, f"live10k_{server.kind}", live_pair, *args)
+    finally:
+        server.stop()
+    stack_.flush_redis()
 
 
 def main():
@@ -134,6 +167,8 @@ def main():
         report["data"] = {k: v for k, v in data.items() if k != "hot_addresses"}
         report["settings"] = {
             "clients": CLIENTS,
+            "clients_large": CLIENTS_LARGE,
+            "uvicorn_args": os.environ.get("BENCH_UVICORN_ARGS", ""),
             "live_seconds": LIVE_SECONDS,
             "http_seconds": HTTP_SECONDS,
             "rate_per_s": RATE,
@@ -148,7 +183,8 @@ def main():
             "event": data["event"],
         }
         step(results, "sanitising", sanitise.run)
-        step(results, "live_bare", live.bare, stack_, CLIENTS, LIVE_SECONDS, RATE)
+        profile = f"send-path-bare-{CLIENTS}"
+        step(results, "live_bare", live.bare, stack_, CLIENTS, LIVE_SECONDS, RATE, profile)
         for number, kind in enumerate(SERVERS):
             main_server = number == 0
             server = stack_.server(kind)
@@ -165,6 +201,8 @@ def main():
             finally:
                 server.stop()
             stack_.flush_redis()
+        if "live10k" in ONLY and SERVERS:
+            live_large(stack_, results, data)
         # Last: it grows the data set to 10,000 stories, which the other steps do not expect.
         if "figures" in ONLY and SERVERS:
             server = stack_.server(SERVERS[0])
@@ -174,6 +212,8 @@ def main():
                 server.stop()
     finally:
         stack_.cleanup()
+    live_ratios(results, "live", SERVERS)
+    live_ratios(results, "live10k", SERVERS[:1])
     report["server"] = SERVERS[0] if SERVERS else None
     report["wall_seconds"] = round(time.monotonic() - started)
     RESULTS.mkdir(exist_ok=True)
@@ -184,6 +224,60 @@ def main():
 
 def _fmt(value, unit=""):
     return "-" if value is None else f"{value}{unit}"
+
+
+def live_ratios(results, prefix, servers):
+    """Each server's live p99 and memory per connection as multiples of bare's, same run."""
+    bare = results.get(f"{prefix}_bare", {})
+    for kind in servers:
+        figures = results.get(f"{prefix}_{kind}", {})
+        for key, ratio in (
+            ("latency_p99_ms", "p99_to_bare"),
+            ("server_kib_per_connection", "kib_per_connection_to_bare"),
+            ("server_cpu_ms_per_connect", "cpu_per_connect_to_bare"),
+            ("server_cpu_us_per_delivery", "cpu_per_delivery_to_bare"),
+        ):
+            if figures.get(key) is not None and bare.get(key):
+                figures[ratio] = round(figures[key] / bare[key], 2)
+
+
+def print_live(results, prefix, clients, servers):
+    names = [name for name in ("bare", *servers) if f"{prefix}_{name}" in results]
+    if not names:
+        return
+    print(f"\nLive room, {clients} clients, {RATE} msg/s ({prefix})")
+    print(
+        f"  {'server':<8} {'connected':>9} {'lost':>6} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'/bare':>6} {'max ms':>7} {'RSS MB':>7} {'KiB/conn':>8} {'/bare':>6} "
+        f"{'CPU':>5} {'clients':>7} {'connect s':>9} {'load':>5}"
+    )
+    for name in names:
+        f = results[f"{prefix}_{name}"]
+        if "error" in f:
+            print(f"  {name:<8} failed: {f['error']}")
+            continue
+        print(
+            f"  {name:<8} {f['connected']:>9} {f['lost']:>6} "
+            f"{_fmt(f['latency_p50_ms']):>7} {_fmt(f['latency_p99_ms']):>7} "
+            f"{_fmt(f.get('p99_to_bare')):>6} {_fmt(f['latency_max_ms']):>7} "
+            f"{_fmt(f['server_rss_end_mb']):>7} {_fmt(f['server_kib_per_connection']):>8} "
+            f"{_fmt(f.get('kib_per_connection_to_bare')):>6} {_fmt(f['server_cpu_cores']):>5} "
+            f"{_fmt(f['client_cpu_max_cores']):>7} {f['connect_seconds']:>9} "
+            f"{f['load_average_at_start'][0]:>5}"
+        )
+    for name in names:
+        f = results[f"{prefix}_{name}"]
+        if "error" not in f:
+            print(
+                f"  {name:<8} server CPU per handshake {_fmt(f.get('server_cpu_ms_per_connect'))}"
+                f" ms ({_fmt(f.get('cpu_per_connect_to_bare'))} x bare), per delivery "
+                f"{_fmt(f.get('server_cpu_us_per_delivery'))} µs "
+                f"({_fmt(f.get('cpu_per_delivery_to_bare'))} x bare)"
+            )
+    print(
+        "  (CPU: the server's cores in the send phase; clients: the busiest client process's,"
+        " near 1.0 = the client side is the limit; load: the 1-minute load average before)"
+    )
 
 
 def print_table(report):
@@ -210,22 +304,8 @@ def print_table(report):
                 f"{f['p99_ms']:>8} {f['ratio_to_bare']:>8} {f['errors'] + f['non_2xx']:>7}  "
                 f"{f.get('cache') or '-'}"
             )
-    print(f"\nLive room, {CLIENTS} clients, {RATE} msg/s")
-    print(
-        f"  {'server':<10} {'connected':>9} {'sent':>5} {'lost':>6} {'p50 ms':>8} {'p99 ms':>8} "
-        f"{'max ms':>8} {'RSS MB':>8} {'CPU':>5} {'connect s':>9}"
-    )
-    for name in ["bare", *SERVERS]:
-        f = results.get(f"live_{name}", {})
-        if "error" in f or not f:
-            print(f"  {name:<10} failed: {f.get('error')}")
-            continue
-        print(
-            f"  {name:<10} {f['connected']:>9} {f['sent']:>5} {f['lost']:>6} "
-            f"{_fmt(f['latency_p50_ms']):>8} {_fmt(f['latency_p99_ms']):>8} "
-            f"{_fmt(f['latency_max_ms']):>8} {_fmt(f['server_rss_end_mb']):>8} "
-            f"{_fmt(f['server_cpu_cores']):>5} {f['connect_seconds']:>9}"
-        )
+    print_live(results, "live", CLIENTS, SERVERS)
+    print_live(results, "live10k", CLIENTS_LARGE, SERVERS[:1])
     c = results.get("concerns", {})
     print("\nConcern tool, submission")
     if "error" in c:

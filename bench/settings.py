@@ -38,6 +38,7 @@ STATIC_ROOT = env("BENCH_STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 # All the bench's websocket clients come from 127.0.0.1 (granian passes on no proxy headers, so
 # even the addresses the clients give are not seen there); production allows one network
 # address 500 open connections and 300 connects a minute (live.limits), which a room of 2,000
-# readers from one address would exceed. In production each person has their own address.
-KRING_LIVE_CONNECTIONS_PER_CLIENT = 10_000
+# (or 10,000: the live10k step) readers from one address would exceed. In production each person
+# has their own address.
+KRING_LIVE_CONNECTIONS_PER_CLIENT = 50_000
 KRING_LIVE_CONNECTS_PER_CLIENT_PER_MINUTE = 100_000

@@ -9,6 +9,7 @@ import atexit
 import contextlib
 import json
 import os
+import resource
 import secrets
 import signal
 import socket
@@ -27,6 +28,17 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 1)))
 
 _running = []
+
+
+def raise_open_files():
+    """This process's soft limit of open files up to its hard limit, for its children too.
+
+    The servers and the websocket clients hold one descriptor per connection (10,000 in the
+    large live run); they inherit the limit from here."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return hard
 
 
 def free_port():
@@ -81,13 +93,16 @@ class Process:
         return total
 
     def cpu_seconds(self):
-        """CPU time (user + system) used so far by the live processes of this group."""
+        """CPU time (user + system) used so far by this group's processes.
+
+        With the time of the children each has waited for: a worker that uvicorn's supervisor
+        killed and replaced is gone from /proc, but its time is in the supervisor's."""
         ticks = os.sysconf("SC_CLK_TCK")
         total = 0
         for pid in self.pids():
             with contextlib.suppress(OSError), open(f"/proc/{pid}/stat") as stat:
                 fields = stat.read().rsplit(")", 1)[1].split()
-                total += int(fields[11]) + int(fields[12])
+                total += sum(int(value) for value in fields[11:15])
         return total / ticks
 
     def alive(self):
@@ -172,6 +187,7 @@ class Stack:
     """The bench database, Redis db and environment; servers are started on demand."""
 
     def __init__(self):
+        self.open_files = raise_open_files()
         self.workdir = Path(tempfile.mkdtemp(prefix="kring-bench-"))
         self.mail_dir = self.workdir / "mail"
         self.mail_dir.mkdir()
@@ -233,6 +249,14 @@ class Stack:
             with contextlib.suppress(Exception):
                 psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
         subprocess.run(["rm", "-rf", str(self.workdir)], check=False)
+
+
+def _cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read()
+    except OSError:
+        return b""
 
 
 class Server:
@@ -304,6 +328,16 @@ class Server:
 
     def process_count(self):
         return len(self.processes[0].pids())
+
+    def worker_pids(self):
+        """The processes that serve (not the supervisor, not multiprocessing's tracker)."""
+        pids = self.processes[0].pids()
+        workers = [
+            pid
+            for pid in pids
+            if pid != self.processes[0].pgid and b"resource_tracker" not in _cmdline(pid)
+        ]
+        return workers or pids
 
     def stop(self):
         for process in reversed(self.processes):

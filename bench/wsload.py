@@ -8,12 +8,18 @@ message that arrives, its delivery latency (arrival time minus the send time the
 the text; both clocks are this machine's CLOCK_MONOTONIC). When a line `stop` arrives on stdin
 (or after --max-seconds) it prints one JSON line with the latencies and, per connection, which
 messages it got, closes everything and exits.
+
+Each connection is one file descriptor: the process raises its own soft limit of open files to
+what COUNT needs (up to the hard limit) and refuses to start when even the hard limit is too
+low, rather than counting the failed connects as the server's.
 """
 
 import argparse
 import asyncio
+import collections
 import contextlib
 import json
+import resource
 import sys
 import time
 
@@ -21,12 +27,31 @@ import uvloop
 from websockets.asyncio.client import connect
 
 CONNECT_CONCURRENCY = 32
+# Descriptors besides the sockets: stdin, stdout, the event loop's own, a margin.
+SPARE_DESCRIPTORS = 64
+
+
+def raise_open_files(count):
+    """Raise this process's soft RLIMIT_NOFILE to what `count` connections need."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    needed = count + SPARE_DESCRIPTORS
+    if hard != resource.RLIM_INFINITY and needed > hard:
+        raise SystemExit(
+            f"wsload: {count} connections need {needed} open files; the limit is {hard}"
+        )
+    if soft != resource.RLIM_INFINITY and soft < needed:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (needed, hard))
 
 
 class Receiver:
     def __init__(self):
         self.latencies = []
         self.seen = []  # one set of message numbers per open connection
+        # Connections the server ended before `stop`, by close code (uvicorn's keepalive: 1011,
+        # Kring's too-slow: 4009), and the room.resync events received.
+        self.closes = collections.Counter()
+        self.resyncs = 0
+        self.stopping = False
 
     async def run(self, url, origin, socket_ready, seen):
         # Clients offer permessage-deflate, as browsers do.
@@ -34,17 +59,26 @@ class Receiver:
             url, origin=origin, open_timeout=60, ping_interval=None, max_size=2**22
         ) as socket:
             socket_ready.set()
-            async for frame in socket:
-                if '"chat.message"' not in frame:
-                    continue
-                now = time.monotonic()
-                event = json.loads(frame)
-                if event.get("type") != "chat.message":
-                    continue
-                parts = event["message"]["text"].split()
-                if len(parts) == 3 and parts[0] == "bench":
-                    seen.add(int(parts[1].removeprefix("n")))
-                    self.latencies.append((now - float(parts[2])) * 1000)
+            try:
+                await self.read(socket, seen)
+            finally:
+                if not self.stopping:
+                    self.closes[str(socket.close_code)] += 1
+
+    async def read(self, socket, seen):
+        async for frame in socket:
+            if '"chat.message"' not in frame:
+                if '"room.resync"' in frame:
+                    self.resyncs += 1
+                continue
+            now = time.monotonic()
+            event = json.loads(frame)
+            if event.get("type") != "chat.message":
+                continue
+            parts = event["message"]["text"].split()
+            if len(parts) == 3 and parts[0] == "bench":
+                seen.add(int(parts[1].removeprefix("n")))
+                self.latencies.append((now - float(parts[2])) * 1000)
 
 
 async def main(url, count, origin, max_seconds):
@@ -81,6 +115,7 @@ async def main(url, count, origin, max_seconds):
         while (await asyncio.wait_for(reader.readline(), max_seconds)).strip() != b"stop":
             pass
     closed_early = sum(1 for task in tasks if task.done())
+    receiver.stopping = True
     print(
         json.dumps(
             {
@@ -88,6 +123,8 @@ async def main(url, count, origin, max_seconds):
                 "seen": [sorted(numbers) for numbers in receiver.seen],
                 "failed": failed,
                 "closed_early": closed_early,
+                "close_codes": receiver.closes,
+                "resyncs": receiver.resyncs,
             }
         ),
         flush=True,
@@ -104,4 +141,5 @@ if __name__ == "__main__":
     parser.add_argument("origin")
     parser.add_argument("--max-seconds", type=float, default=600)
     args = parser.parse_args()
+    raise_open_files(args.count)
     uvloop.run(main(args.url, args.count, args.origin, args.max_seconds))
