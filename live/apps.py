@@ -11,15 +11,16 @@ class LiveConfig(AppConfig):
         from django.contrib.auth import get_user_model
 
         from community.accounts import EXPORTERS
-        from live import access, accounts, safety
+        from live import accounts, safety
         from live.models import LiveSafetySettings
         from live.moderation import MessageAdapter
+        from live.ws import identity
         from moderation.registry import register
 
         register(MessageAdapter())
         if accounts.export_member not in EXPORTERS:
             EXPORTERS.append(accounts.export_member)
-        access.connect_signals()
+        identity.connect_signals()
         pre_delete.connect(
             accounts.take_out_of_rooms,
             sender=get_user_model(),

@@ -63,7 +63,7 @@ def heartbeat_seconds():
 def heartbeat_timeout():
     """Seconds without an answer to those checks after which the channel layer counts as lost.
 
-    Its rooms are then joined again and their connections resync (live.fanout.Hub).
+    Its rooms are then joined again and their connections resync (live.ws.fanout.Hub).
     """
     return float(getattr(settings, "KRING_LIVE_HEARTBEAT_TIMEOUT", 5.0))
 
@@ -81,7 +81,7 @@ def connects_per_client_per_minute():
     """New live-room sockets one network address may open per minute.
 
     Well above the socket limit: everyone behind one address reconnects at once when the rooms
-    resync after a Redis restart (live.fanout), perhaps twice in a minute; a reconnect loop
+    resync after a Redis restart (live.ws.fanout), perhaps twice in a minute; a reconnect loop
     still gets five a second at most.
     """
     return int(getattr(settings, "KRING_LIVE_CONNECTS_PER_CLIENT_PER_MINUTE", 300))

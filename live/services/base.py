@@ -92,7 +92,7 @@ def member_name(room, user):
 def do_join(room, user=None, session=None):
     """The participant for this member or this session's guest; None when they have no name yet
     (or may not take part: a room only for registered people)."""
-    from live.access import may_take_part  # live.access imports this module
+    from live.ws.identity import may_take_part  # live.ws.identity imports this module
 
     if not may_take_part(room, user, session):
         return None

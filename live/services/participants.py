@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from live import conf, safety, state
-from live.fanout import moderators_group, publish_on_commit, room_group
 from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
 from live.services.base import LiveError, check_can_post, check_room_open, get_participant
+from live.ws.fanout import moderators_group, publish_on_commit, room_group
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def publish_waiting(room_id):
 def do_upvote(actor, question_id, up=True):
     """One up-vote per participant; `up=False` takes it back. Returns the new count.
 
-    The counts reach the room through the coalescing broadcast (live.throttle), not from here.
+    The counts reach the room through the coalescing broadcast (live.ws.coalesce), not from here.
     """
     participant = get_participant(actor)
     check_room_open(participant.room)

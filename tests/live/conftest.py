@@ -11,8 +11,8 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
-from live import fanout, throttle
 from live.models import LiveRoom
+from live.ws import coalesce, fanout
 from tests.helpers import make_staff, staff_login
 from workshops.models import EventIndexPage, EventPage, EventPanel
 
@@ -28,9 +28,9 @@ def anyio_backend():
 def _fast_broadcasts(settings):
     settings.KRING_LIVE_TALLY_INTERVAL = 0.05
     settings.KRING_LIVE_PRESENCE_INTERVAL = 0.05
-    throttle._scheduled.clear()
+    coalesce._scheduled.clear()
     yield
-    throttle._scheduled.clear()
+    coalesce._scheduled.clear()
 
 
 def db_call(function, *args, **kwargs):

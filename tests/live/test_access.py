@@ -11,7 +11,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.sessions.backends.db import SessionStore
 
-from live import access, limits, presence
+from live.ws import identity, limits, presence
 from moderation.staff import SESSION_SEEN
 from tests.live.conftest import closed_with, db_call, join_as
 
@@ -77,7 +77,7 @@ async def test_a_moderator_who_removes_their_second_factor_stops_moderating(room
 async def test_a_moderator_whose_session_goes_idle_while_connected_stops_moderating(
     room, moderator, monkeypatch
 ):
-    monkeypatch.setattr(access, "CHECK_MODERATOR_SECONDS", 0.1)
+    monkeypatch.setattr(identity, "CHECK_MODERATOR_SECONDS", 0.1)
     mod = await moderator.connect(room)
     assert mod.state["me"]["moderator"] is True
 

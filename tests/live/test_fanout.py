@@ -5,8 +5,8 @@ import asyncio
 import pytest
 from channels.layers import get_channel_layer
 
-from live import fanout
-from live.fanout import room_group
+from live.ws import fanout
+from live.ws.fanout import room_group
 from tests.live.conftest import db_call, join_as
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -89,7 +89,7 @@ def test_a_connection_that_falls_far_behind_is_told_to_close_once():
 
 
 async def test_synchronous_code_can_notify_where_an_event_loop_runs_in_its_thread():
-    # An account's save fires live.access's signal wherever it happens; a library that drives
+    # An account's save fires live.ws.identity's signal wherever it happens; a library that drives
     # its own loop in the calling thread (Playwright's sync API) made async_to_sync refuse.
     layer = get_channel_layer()
     channel = await layer.new_channel()

@@ -4,10 +4,11 @@ import asyncio
 
 import pytest
 
-from live import fanout, limits, state
-from live.fanout import room_group
+from live import state
 from live.models import Message, Participant
 from live.state import SharedReads
+from live.ws import fanout, limits
+from live.ws.fanout import room_group
 from tests.live.conftest import db_call
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

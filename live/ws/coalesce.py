@@ -17,7 +17,7 @@ import logging
 
 from django.core.cache import cache
 
-from live.fanout import apublish
+from live.ws.fanout import apublish
 
 logger = logging.getLogger(__name__)
 

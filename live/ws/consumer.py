@@ -1,9 +1,9 @@
 """The websocket of a live room: identity from the session, then thin glue to the services.
 
-Each frame is size-checked, rate-limited and validated (live.protocol) before a service sees
+Each frame is size-checked, rate-limited and validated (live.ws.protocol) before a service sees
 it; whatever goes wrong becomes an `error` event in the connection's language and the
 connection stays usable. Events for the room arrive as JSON text serialised once, through the
-process's fan-out (live.fanout) into this connection's inbox, and are passed on unchanged.
+process's fan-out (live.ws.fanout) into this connection's inbox, and are passed on unchanged.
 """
 
 import asyncio
@@ -19,8 +19,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
-from live import access, conf, fanout, limits, presence, protocol, services, state, throttle
-from live.connection import (
+from live import conf, services, state
+from live.models import LiveRoom, Statement
+from live.ws import coalesce, fanout, identity, limits, presence, protocol
+from live.ws.connection import (
     CLOSE_FLOODING,
     CLOSE_NO_ROOM,
     CLOSE_TOO_MANY,
@@ -31,9 +33,8 @@ from live.connection import (
     language_of,
     last_seen_id,
 )
-from live.fanout import encode, moderators_group, participant_group, room_group
-from live.models import LiveRoom, Statement
-from live.moderating import ModeratorCommands
+from live.ws.fanout import encode, moderators_group, participant_group, room_group
+from live.ws.moderator import ModeratorCommands
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def _reader_state(room_id):
 
 class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     # Channels' own per-connection groups stay empty: the room's events come through
-    # live.fanout, joined in connect() once the room and the person are known.
+    # live.ws.fanout, joined in connect() once the room and the person are known.
     groups = []
 
     async def __call__(self, scope, receive, send):
@@ -181,7 +182,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         if self.actor.participant_id:
             groups.append(participant_group(self.actor.participant_id))
         if self.identity.user_id:
-            groups.append(access.user_group(self.identity.user_id))
+            groups.append(identity.user_group(self.identity.user_id))
         return groups
 
     def _identify(self, slug):
@@ -189,8 +190,8 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         if room is None:
             return False
         user, session = self.scope.get("user"), self.scope.get("session")
-        self.identity = access.identity_of(user, session)
-        checked = access.check(self.identity)
+        self.identity = identity.identity_of(user, session)
+        checked = identity.check(self.identity)
         moderator = checked.moderator
         participant = None
         if room.status != LiveRoom.Status.CLOSED or moderator:
@@ -303,17 +304,17 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     async def on_question_upvote(self, id, up=True):
         await self._call(services.do_upvote, self.actor, id, up)
         await self._reply({"type": "question.upvoted", "id": id, "up": up})
-        await throttle.request(("upvotes", self.room_id), conf.tally_interval(), self._upvotes)
+        await coalesce.request(("upvotes", self.room_id), conf.tally_interval(), self._upvotes)
 
     async def on_statement_vote(self, id, choice):
         statement_id = await self._call(services.do_vote, self.actor, id, choice)
         await self._reply({"type": "statement.voted", "id": statement_id, "choice": choice})
-        await throttle.request(
+        await coalesce.request(
             ("tally", self.room_id, statement_id),
             conf.tally_interval(),
             lambda: self._tally(statement_id),
         )
-        await throttle.request(
+        await coalesce.request(
             ("split", self.room_id, statement_id),
             conf.tally_interval(),
             lambda: self._split(statement_id),
@@ -367,7 +368,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             count = await in_cache(presence.count)(room_id)
             return room_group(room_id), {"type": "room.presence", "count": count}
 
-        await throttle.request(("presence", room_id), conf.presence_interval(), produce)
+        await coalesce.request(("presence", room_id), conf.presence_interval(), produce)
 
     # Outgoing --------------------------------------------------------------------------------
 

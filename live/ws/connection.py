@@ -1,6 +1,6 @@
 """What each live-room connection needs apart from the room: its limits, language and place.
 
-Kept apart from live.consumers so the consumer reads as the protocol's glue.
+Kept apart from live.ws.consumer so the consumer reads as the protocol's glue.
 """
 
 import time

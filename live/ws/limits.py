@@ -1,6 +1,6 @@
 """How much one client may open and send, across all its connections and worker processes.
 
-A connection's own token bucket (live.consumers) slows one socket down; these limits stop the
+A connection's own token bucket (live.ws.consumer) slows one socket down; these limits stop the
 ways around it: many sockets at once, reconnecting after being cut off, many tabs under one
 name. Clients are counted by a salted key of their network address (community.clients), kept
 in the shared cache only, so nothing here can be tied back to an address after a day.

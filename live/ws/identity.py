@@ -25,8 +25,8 @@ from django.db import transaction
 
 from community.tokens import token_digest
 from live import permissions
-from live.fanout import notify
 from live.services.base import guest_in
+from live.ws.fanout import notify
 from moderation.staff import SESSION_SEEN
 
 if TYPE_CHECKING:
@@ -147,14 +147,16 @@ def connect_signals():
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     user_model = get_user_model()
-    user_logged_out.connect(on_logged_out, dispatch_uid="live.access.logged_out")
-    post_save.connect(on_account_saved, sender=user_model, dispatch_uid="live.access.saved")
-    post_delete.connect(on_account_deleted, sender=user_model, dispatch_uid="live.access.deleted")
+    user_logged_out.connect(on_logged_out, dispatch_uid="live.ws.identity.logged_out")
+    post_save.connect(on_account_saved, sender=user_model, dispatch_uid="live.ws.identity.saved")
+    post_delete.connect(
+        on_account_deleted, sender=user_model, dispatch_uid="live.ws.identity.deleted"
+    )
     m2m_changed.connect(
-        on_groups_changed, sender=user_model.groups.through, dispatch_uid="live.access.groups"
+        on_groups_changed, sender=user_model.groups.through, dispatch_uid="live.ws.identity.groups"
     )
     post_delete.connect(
-        on_authenticator_removed, sender=Authenticator, dispatch_uid="live.access.mfa"
+        on_authenticator_removed, sender=Authenticator, dispatch_uid="live.ws.identity.mfa"
     )
 
 
