@@ -12,8 +12,8 @@ class LiveConfig(AppConfig):
 
         from community.accounts import EXPORTERS
         from live import accounts, safety
+        from live.admin.queue import MessageAdapter
         from live.models import LiveSafetySettings
-        from live.moderation import MessageAdapter
         from live.ws import identity
         from moderation.registry import register
 
