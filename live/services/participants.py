@@ -7,8 +7,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from live import conf, safety, state
+from live import conf, state
 from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
+from live.services import safety
 from live.services.base import LiveError, check_can_post, check_room_open, get_participant
 from live.ws.fanout import moderators_group, publish_on_commit, room_group
 
