@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from community.clients import client_key
 from community.ratelimit import allow
-from live import conf, permissions, services, state, voices
+from live import conf, events, permissions, services, voices
 from live.forms import CodeForm, JoinForm, RoleForm
 from live.models import LiveRoom, Message, Reason, Statement
 from live.services import roles
@@ -30,19 +30,19 @@ def _history(room):
     messages_ = list(
         messages_.select_related("participant").order_by("-id")[: conf.HISTORY_ON_CONNECT]
     )
-    questions = state.shown_questions(room)
+    questions = events.shown_questions(room)
     statements = list(room.statements.exclude(status=Statement.Status.DRAFT).order_by("-id"))
     current = next((s for s in statements if s.status == Statement.Status.OPEN), None)
     if current is not None:
-        current.results = state.results(state.tally(current))
+        current.results = events.results(events.tally(current))
     closed = [s for s in statements if s.status == Statement.Status.CLOSED]
     for statement in closed:
-        statement.results = state.results(statement.stored_counts())
+        statement.results = events.results(statement.stored_counts())
         statement.split = voices.split_by_role(statement)
     return {
         "chat_messages": messages_[::-1],
         "questions": questions,
-        "waiting": state.waiting_count(room.pk),
+        "waiting": events.waiting_count(room.pk),
         "statement": current,
         "closed_statements": closed,
     }
@@ -109,7 +109,7 @@ def _context(request, live_room, join_form=None, role_form=None, code_form=None)
         },
         "slow_choices": LiveRoom._meta.get_field("slow_mode_seconds").choices,
         "retention_days": conf.retention_days(),
-        "empty_results": state.results(dict.fromkeys(state.CHOICES, 0)),
+        "empty_results": events.results(dict.fromkeys(events.CHOICES, 0)),
         "empty_split": voices.split_counts({}),
         "role_choices": Role.choices,
         "reasons": Reason.choices,

@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from live import conf, state
+from live import conf, events
 from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
 from live.services import safety
 from live.services.base import LiveError, check_can_post, check_room_open, get_participant
@@ -42,7 +42,7 @@ def do_send_chat(actor, text):
     participant.last_posted_at = now
     participant.save(update_fields=["last_posted_at"])
     message.participant = participant
-    data = state.message_data(message)
+    data = events.message_data(message)
     if held:
         publish_on_commit(
             moderators_group(message.room_id), {"type": "message.held", "message": data}
@@ -76,7 +76,7 @@ def do_ask_question(actor, text):
     participant.last_posted_at = now
     participant.save(update_fields=["last_posted_at"])
     question.participant = participant
-    data = state.question_data(question)
+    data = events.question_data(question)
     if pending:
         publish_on_commit(moderators_group(room.pk), {"type": "question.pending", "question": data})
         publish_waiting(room.pk)
@@ -101,7 +101,7 @@ def check_waiting_questions(participant):
 def publish_waiting(room_id):
     """The public count of questions waiting for approval: nobody can bury one unseen."""
     publish_on_commit(
-        room_group(room_id), {"type": "question.waiting", "count": state.waiting_count(room_id)}
+        room_group(room_id), {"type": "question.waiting", "count": events.waiting_count(room_id)}
     )
 
 

@@ -2,7 +2,7 @@
 
 Both are set only here, from a form the person posted on the room page; the socket has no
 message that could set or change them, and what it sends about a participant comes from the
-database (live.state.speaker).
+database (live.events.speaker).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.ratelimit import allow
-from live import state
+from live import events
 from live.badges import BadgeCode, code_digest
 from live.models import LiveRoom, Participant
 from live.services.base import LiveError
@@ -28,7 +28,7 @@ def _updated(participant: Participant) -> None:
     """Everyone in the room redraws this person's label beside what they wrote."""
     publish_on_commit(
         room_group(participant.room_id),
-        {"type": "participant.updated", "pid": participant.pk, **state.speaker(participant)},
+        {"type": "participant.updated", "pid": participant.pk, **events.speaker(participant)},
     )
 
 

@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
-from live import conf, services, state
+from live import conf, events, services
 from live.models import LiveRoom, Statement
 from live.ws import coalesce, fanout, identity, limits, presence, protocol
 from live.ws.connection import (
@@ -52,7 +52,7 @@ def _reader_state(room_id):
         count = await in_cache(presence.count)(room_id)
 
         def build():
-            return encode(state.reader_state(LiveRoom.objects.get(pk=room_id), count))
+            return encode(events.reader_state(LiveRoom.objects.get(pk=room_id), count))
 
         return await database_sync_to_async(build)()
 
@@ -165,8 +165,8 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         last_id = last_seen_id(self.scope)
         if self.actor.participant_id is None and not self.actor.moderator and last_id is None:
             # A reader without a name: the state all such readers get, read once for all who
-            # connect meanwhile, and only after each of them joined (live.state.SharedReads).
-            text = await state.shared_reads().get(self.room_id, _reader_state(self.room_id))
+            # connect meanwhile, and only after each of them joined (live.events.SharedReads).
+            text = await events.shared_reads().get(self.room_id, _reader_state(self.room_id))
         else:
             count = await in_cache(presence.count)(self.room_id)
             text = encode(await database_sync_to_async(self._snapshot)(last_id, count))
@@ -223,7 +223,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         participant = None
         if self.actor.participant_id:
             participant = room.participants.get(pk=self.actor.participant_id)
-        return state.room_state(room, participant, self.actor.moderator, last_id, count)
+        return events.room_state(room, participant, self.actor.moderator, last_id, count)
 
     async def disconnect(self, code):
         if self.watch is not None:
@@ -330,7 +330,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     # Coalesced broadcasts ---------------------------------------------------------------------
 
     async def _upvotes(self):
-        votes = await database_sync_to_async(state.upvote_counts)(self.room_id)
+        votes = await database_sync_to_async(events.upvote_counts)(self.room_id)
         return room_group(self.room_id), {"type": "question.votes", "votes": votes}
 
     async def _tally(self, statement_id):
@@ -338,7 +338,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             statement = Statement.objects.filter(pk=statement_id).first()
             if statement is None or statement.status != Statement.Status.OPEN:
                 return None  # its final results went out when it closed
-            counts = state.tally(statement)
+            counts = events.tally(statement)
             return {
                 "type": "statement.tally",
                 "id": statement.pk,
@@ -356,7 +356,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             statement = Statement.objects.filter(pk=statement_id).first()
             if statement is None or statement.status != Statement.Status.OPEN:
                 return None
-            return state.split_event(statement)
+            return events.split_event(statement)
 
         event = await database_sync_to_async(read)()
         return (moderators_group(self.room_id), event) if event else None
