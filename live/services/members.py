@@ -1,7 +1,7 @@
 """A member's live-room data: in their data export, and out of the rooms when they leave Kring."""
 
+from live.events import publish_on_commit, room_group
 from live.models import LiveRoom, Message, Participant, Question, StatementVote
-from live.ws.fanout import publish_on_commit, room_group
 
 
 def export_member(user):

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from live import events, voices
+from live.events import moderators_group, participant_group, publish_on_commit, room_group
 from live.models import LiveRoom, Message, Participant, Question, Statement
 from live.services.base import LiveError, check_room_open
 from live.services.participants import publish_waiting
-from live.ws.fanout import moderators_group, participant_group, publish_on_commit, room_group
 
 
 def _get(queryset, pk, message):

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from live import conf, events
+from live.events import moderators_group, publish_on_commit, room_group
 from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
 from live.services import safety
 from live.services.base import LiveError, check_can_post, check_room_open, get_participant
-from live.ws.fanout import moderators_group, publish_on_commit, room_group
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from community.ratelimit import allow
 from live import events
 from live.badges import BadgeCode, code_digest
+from live.events import publish_on_commit, room_group
 from live.models import LiveRoom, Participant
 from live.services.base import LiveError
-from live.ws.fanout import publish_on_commit, room_group
 from workshops.models import Role
 
 # Attempts at a code: per client (network) and per participant, per hour. A real code is

@@ -17,7 +17,7 @@ import logging
 
 from django.core.cache import cache
 
-from live.ws.fanout import apublish
+from live.events import apublish
 
 logger = logging.getLogger(__name__)
 

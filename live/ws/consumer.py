@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
 from live import conf, events, services
+from live.events import encode, moderators_group, participant_group, room_group, user_group
 from live.models import LiveRoom, Statement
 from live.ws import coalesce, fanout, identity, limits, presence, protocol
 from live.ws.connection import (
@@ -33,7 +34,6 @@ from live.ws.connection import (
     language_of,
     last_seen_id,
 )
-from live.ws.fanout import encode, moderators_group, participant_group, room_group
 from live.ws.moderator import ModeratorCommands
 
 logger = logging.getLogger(__name__)
@@ -182,7 +182,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         if self.actor.participant_id:
             groups.append(participant_group(self.actor.participant_id))
         if self.identity.user_id:
-            groups.append(identity.user_group(self.identity.user_id))
+            groups.append(user_group(self.identity.user_id))
         return groups
 
     def _identify(self, slug):

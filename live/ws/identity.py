@@ -25,8 +25,8 @@ from django.db import transaction
 
 from community.tokens import token_digest
 from live import permissions
+from live.events import notify, user_group
 from live.services.base import guest_in
-from live.ws.fanout import notify
 from moderation.staff import SESSION_SEEN
 
 if TYPE_CHECKING:
@@ -39,10 +39,6 @@ if TYPE_CHECKING:
 # The consumer's handler for "check again" (LiveRoomConsumer.live_check).
 CHECK = "live.check"
 CHECK_MODERATOR_SECONDS = 60
-
-
-def user_group(user_id):
-    return f"live.u.{user_id}"
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from channels.db import database_sync_to_async
 from django.utils.translation import gettext_lazy as _
 
 from live import services
+from live.events import encode
 from live.models import LiveRoom
 from live.ws import fanout, identity, presence
 from live.ws.connection import CLOSE_SIGNED_OUT, in_cache
-from live.ws.fanout import encode
 
 
 class ModeratorCommands:

@@ -8,8 +8,8 @@ from channels.layers import get_channel_layer
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
+from live.events import room_group
 from live.models import LiveRoom, Message, Participant, Question, Statement
-from live.ws.fanout import room_group
 from moderation.models import ModerationSettings, Report
 from tests.helpers import make_staff
 

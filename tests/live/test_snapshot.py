@@ -5,10 +5,9 @@ import asyncio
 import pytest
 
 from live import events
-from live.events import SharedReads
+from live.events import SharedReads, room_group
 from live.models import Message, Participant
-from live.ws import fanout, limits
-from live.ws.fanout import room_group
+from live.ws import limits
 from tests.live.conftest import db_call
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -61,7 +60,7 @@ async def test_an_event_that_arrives_while_the_shared_state_is_read_is_not_lost(
     original = events.reader_state
 
     def event_during_the_read(*args, **kwargs):
-        fanout.publish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Net"}})
+        events.publish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Net"}})
         return original(*args, **kwargs)
 
     events.reader_state = event_during_the_read
