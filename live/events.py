@@ -13,7 +13,6 @@ import asyncio
 import concurrent.futures
 import json
 import logging
-import weakref
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -22,7 +21,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from live import conf, voices
-from live.models import LiveRoom, Message, Question, QuestionUpvote, Statement, StatementVote
+from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
 
 logger = logging.getLogger(__name__)
 
@@ -353,79 +352,6 @@ def moderation_state(room):
     }
 
 
-def room_for_page(slug):
-    return LiveRoom.objects.select_related("panel__page", "session__page").get(slug=slug)
-
-
-# One room.state for all readers without a name ------------------------------------------------
-
-
-class SharedReads:
-    """Reads that every caller of one key shares, each begun only after its callers asked.
-
-    A reader without a name (no participant, not a moderator, no ?last=) gets exactly the same
-    room.state as every other such reader in the room, so a process builds it once for all
-    readers who connect at about the same time, instead of once per connection: when 2,000
-    people open a room, most of them arrive while a state is being built and share the next.
-
-    What makes this safe is the order: a connection joins the room's fan-out first and asks for
-    the state after. A state read before it joined could miss an event that reached the room in
-    between, which it would then never get. So a caller never gets a read that had already
-    begun when it asked: callers share the *next* read, which begins when the one running
-    ends (one at a time per key); events that arrive meanwhile wait in the callers' inboxes,
-    to be passed on after the state, as for a state read per connection.
-    """
-
-    def __init__(self):
-        self.waiting = {}  # key -> the future of the next read, not begun yet
-        self.running = {}  # key -> the read under way
-
-    async def get(self, key, read):
-        """The result of `await read()`, begun after this call (shared with other callers)."""
-        future = self.waiting.get(key)
-        if future is None:
-            future = self.waiting[key] = asyncio.get_running_loop().create_future()
-            task = asyncio.create_task(self._read(key, future, read, self.running.get(key)))
-            self.running[key] = task
-            task.add_done_callback(lambda done: self._finished(key, done))
-        # A caller that goes away (its client closed) must not cancel the others' read.
-        return await asyncio.shield(future)
-
-    async def _read(self, key, future, read, previous):
-        if previous is not None:
-            await asyncio.wait([previous])
-        # From here on, new callers wait for the next read: this one may be too early for them.
-        if self.waiting.get(key) is future:
-            del self.waiting[key]
-        try:
-            result = await read()
-        except asyncio.CancelledError:
-            future.cancel()
-            raise
-        except Exception as error:
-            if not future.done():
-                future.set_exception(error)
-        else:
-            if not future.done():
-                future.set_result(result)
-
-    def _finished(self, key, task):
-        if self.running.get(key) is task:
-            del self.running[key]
-
-
-_shared = weakref.WeakKeyDictionary()
-
-
-def shared_reads():
-    """This event loop's shared reads (a worker has one loop; tests may start several)."""
-    loop = asyncio.get_running_loop()
-    current = _shared.get(loop)
-    if current is None:
-        current = _shared[loop] = SharedReads()
-    return current
-
-
 def reader_state(room, presence=0):
-    """room.state as every reader without a name gets it (see SharedReads)."""
+    """room.state as every reader without a name gets it (live.ws.coalesce.SharedReads)."""
     return room_state(room, None, False, None, presence)

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from itertools import count
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -152,9 +151,3 @@ def check_can_post(participant, actor, now=None):
                 _("Slow mode is on: you can send one message every %(seconds)s seconds.")
                 % {"seconds": slow},
             )
-
-
-@transaction.atomic
-def mark_posted(participant, now):
-    participant.last_posted_at = now
-    participant.save(update_fields=["last_posted_at"])

@@ -165,8 +165,8 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         last_id = last_seen_id(self.scope)
         if self.actor.participant_id is None and not self.actor.moderator and last_id is None:
             # A reader without a name: the state all such readers get, read once for all who
-            # connect meanwhile, and only after each of them joined (live.events.SharedReads).
-            text = await events.shared_reads().get(self.room_id, _reader_state(self.room_id))
+            # connect meanwhile, and only after each of them joined (live.ws.coalesce.SharedReads).
+            text = await coalesce.shared_reads().get(self.room_id, _reader_state(self.room_id))
         else:
             count = await in_cache(presence.count)(self.room_id)
             text = encode(await database_sync_to_async(self._snapshot)(last_id, count))

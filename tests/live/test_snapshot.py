@@ -5,9 +5,10 @@ import asyncio
 import pytest
 
 from live import events
-from live.events import SharedReads, room_group
+from live.events import room_group
 from live.models import Message, Participant
 from live.ws import limits
+from live.ws.coalesce import SharedReads
 from tests.live.conftest import db_call
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
