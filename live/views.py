@@ -9,12 +9,12 @@ from django.views.decorators.http import require_POST
 
 from community.clients import client_key
 from community.ratelimit import allow
+from community.tokens import token_digest
 from live import conf, events, permissions, services, voices
 from live.forms import CodeForm, JoinForm, RoleForm
 from live.models import LiveRoom, Message, Reason, Statement
 from live.services import roles
 from live.services.base import guest_in, member_name, new_guest
-from live.ws import identity
 from workshops.models import Registration, Role
 
 
@@ -51,7 +51,7 @@ def _history(room):
 def _registered_role(live_room, session):
     """The role she gave when registering, if she came in through her personal join link."""
     page = live_room.host_page
-    registered = session.get(identity.SESSION_REGISTERED) or {}
+    registered = session.get(permissions.SESSION_REGISTERED) or {}
     registration_id = registered.get(str(page.pk)) if page is not None else None
     if registration_id is None:
         return Role.UNSAID
@@ -75,9 +75,9 @@ def _context(request, live_room, join_form=None, role_form=None, code_form=None)
         name = guest["name"] if guest else None
         if guest is not None:
             participant = live_room.participants.filter(
-                guest_key=identity.identity_of(user, request.session).guest_key
+                guest_key=token_digest(guest["token"])
             ).first()
-    registered_only = not identity.may_take_part(live_room, user, request.session)
+    registered_only = not permissions.may_take_part(live_room, user, request.session)
     if registered_only:
         name, join_form = None, None
     elif name is None and join_form is None and not live_room.is_closed:
@@ -129,7 +129,7 @@ def join(request, slug):
     # One name per visit: a second one would also be a way around a moderator's mute.
     if request.user.is_authenticated or live_room.is_closed or guest_in(request.session):
         return redirect(live_room)
-    if not identity.may_take_part(live_room, request.user, request.session):
+    if not permissions.may_take_part(live_room, request.user, request.session):
         return redirect(live_room)
     form = JoinForm(request.POST, room=live_room)
     if not form.is_valid():

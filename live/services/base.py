@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.forms import name_skeleton
 from community.tokens import new_token, token_digest
+from live import permissions
 from live.models import LiveRoom, Participant
 from workshops.models import Role
 
@@ -91,9 +92,7 @@ def member_name(room, user):
 def do_join(room, user=None, session=None):
     """The participant for this member or this session's guest; None when they have no name yet
     (or may not take part: a room only for registered people)."""
-    from live.ws.identity import may_take_part  # live.ws.identity imports this module
-
-    if not may_take_part(room, user, session):
+    if not permissions.may_take_part(room, user, session):
         return None
     if user is not None and user.is_authenticated:
         participant = Participant.objects.filter(room=room, user=user).first()

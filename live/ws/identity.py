@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from importlib import import_module
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import auth
@@ -28,13 +27,6 @@ from live import permissions
 from live.events import notify, user_group
 from live.services.base import guest_in
 from moderation.staff import SESSION_SEEN
-
-if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
-    from django.contrib.auth.models import AnonymousUser
-    from django.contrib.sessions.backends.base import SessionBase
-
-    from live.models import LiveRoom
 
 # The consumer's handler for "check again" (LiveRoomConsumer.live_check).
 CHECK = "live.check"
@@ -154,40 +146,3 @@ def connect_signals():
     post_delete.connect(
         on_authenticator_removed, sender=Authenticator, dispatch_uid="live.ws.identity.mfa"
     )
-
-
-# Rooms only for registered people (a setting on the event or workshop page). ----------------
-
-# In the browser's session: {page id: registration id}, written when she opens her personal
-# join link; it counts only while that registration still holds a seat.
-SESSION_REGISTERED = "live_registered"
-
-
-def remember_registration(session: SessionBase, page_id: int, registration_id: int) -> None:
-    registered = dict(session.get(SESSION_REGISTERED) or {})
-    registered[str(page_id)] = registration_id
-    session[SESSION_REGISTERED] = registered
-
-
-def is_registration_only(room: LiveRoom) -> bool:
-    page = room.host_page
-    return bool(page is not None and page.rooms_for_registered)
-
-
-def may_take_part(
-    room: LiveRoom, user: AbstractBaseUser | AnonymousUser | None, session: SessionBase | None
-) -> bool:
-    """May this person take a name in the room? Reading is open to everyone. (Database.)"""
-    if not is_registration_only(room) or permissions.is_moderator(user):
-        return True
-    registered = (session.get(SESSION_REGISTERED) if session is not None else None) or {}
-    registration_id = registered.get(str(room.host_page.pk))
-    if registration_id is None:
-        return False
-    from workshops.models import Registration
-
-    return Registration.objects.filter(
-        pk=registration_id,
-        session__page_id=room.host_page.pk,
-        status=Registration.Status.CONFIRMED,
-    ).exists()
