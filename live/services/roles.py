@@ -12,16 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.ratelimit import allow
-from live import events
+from live import conf, events
 from live.badges import BadgeCode, code_digest
 from live.events import publish_on_commit, room_group
 from live.models import LiveRoom, Participant
 from live.services.base import LiveError
 from workshops.models import Role
-
-# Attempts at a code: per client (network) and per participant, per hour. A real code is
-# typed once or twice; 60 bits cannot be guessed at this pace.
-CODE_ATTEMPTS_PER_HOUR = 5
 
 
 def _updated(participant: Participant) -> None:
@@ -49,8 +45,8 @@ def do_set_role(participant: Participant, room: LiveRoom, *, role: str, show: bo
 
 def check_code_attempt(participant: Participant, client: str) -> None:
     """Count one attempt at a code; refuse when this client or participant tried too often."""
-    by_client = allow(f"live-code:c:{client}", CODE_ATTEMPTS_PER_HOUR, 3600)
-    by_participant = allow(f"live-code:p:{participant.pk}", CODE_ATTEMPTS_PER_HOUR, 3600)
+    by_client = allow(f"live-code:c:{client}", conf.CODE_ATTEMPTS_PER_HOUR, 3600)
+    by_participant = allow(f"live-code:p:{participant.pk}", conf.CODE_ATTEMPTS_PER_HOUR, 3600)
     if not (by_client and by_participant):
         raise LiveError(
             "too_many_codes", _("You have tried too many codes. Please try again in an hour.")

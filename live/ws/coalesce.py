@@ -19,12 +19,10 @@ import weakref
 
 from django.core.cache import cache
 
+from live import conf
 from live.events import apublish
 
 logger = logging.getLogger(__name__)
-
-# How long a key may outlive a process that died before its broadcast.
-GUARD_SECONDS = 5
 
 _scheduled = set()
 _tasks = set()
@@ -40,7 +38,7 @@ async def request(key, delay, produce):
         return
     _scheduled.add(key)
     try:
-        claimed = await cache.aadd(_guard(key), 1, GUARD_SECONDS)
+        claimed = await cache.aadd(_guard(key), 1, conf.GUARD_SECONDS)
     except Exception:  # a cache that is down must not stop the results going out
         logger.warning("cache unavailable while coalescing %s", key[0])
         claimed = True

@@ -23,17 +23,8 @@ from live import conf, events, services
 from live.events import encode, moderators_group, participant_group, room_group, user_group
 from live.models import LiveRoom, Statement
 from live.ws import coalesce, fanout, identity, limits, presence, protocol
-from live.ws.connection import (
-    CLOSE_FLOODING,
-    CLOSE_NO_ROOM,
-    CLOSE_TOO_MANY,
-    CLOSE_TOO_SLOW,
-    REFUSALS_BEFORE_CLOSE,
-    Bucket,
-    in_cache,
-    language_of,
-    last_seen_id,
-)
+from live.ws.connection import in_cache, language_of, last_seen_id
+from live.ws.limits import Bucket
 from live.ws.moderator import ModeratorCommands
 
 logger = logging.getLogger(__name__)
@@ -136,12 +127,12 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         refused = await in_cache(limits.admit)(self.client)
         if refused:
             self.client = None  # not counted, so not released either
-            await self.close(code=CLOSE_TOO_MANY)
+            await self.close(code=conf.CLOSE_TOO_MANY)
             return
         slug = self.scope["url_route"]["kwargs"]["slug"]
         found = await database_sync_to_async(self._identify)(slug)
         if not found:
-            await self.close(code=CLOSE_NO_ROOM)
+            await self.close(code=conf.CLOSE_NO_ROOM)
             return
         try:
             await self._enter()
@@ -156,8 +147,8 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         self.arrived = True
         # Tabs are limited under one name; readers without one count per network address (an
         # office or a shelter behind one address), where the limit per client applies.
-        if self.actor.participant_id is not None and tabs > limits.CONNECTIONS_PER_PARTICIPANT:
-            await self.close(code=CLOSE_TOO_MANY)
+        if self.actor.participant_id is not None and tabs > conf.CONNECTIONS_PER_PARTICIPANT:
+            await self.close(code=conf.CLOSE_TOO_MANY)
             return
         await self.accept()
         # Joined the groups first: whatever happens while the state is read arrives after it
@@ -240,10 +231,10 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         if not self.bucket.take() or not await self._may_send():
             self.refusals += 1
-            if self.refusals > REFUSALS_BEFORE_CLOSE:
+            if self.refusals > conf.REFUSALS_BEFORE_CLOSE:
                 # Cut off, and not straight back in: reconnecting would refill the bucket.
                 await in_cache(limits.cool_down)(self.client)
-                await self.close(code=CLOSE_FLOODING)
+                await self.close(code=conf.CLOSE_FLOODING)
                 return
             await self._error(
                 "rate_limited", _("You are sending messages too fast. Wait a moment.")
@@ -390,4 +381,4 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
 
     async def live_overflow(self, message):
         """This connection's inbox filled up: the client is too slow to keep up."""
-        await self.close(code=CLOSE_TOO_SLOW)
+        await self.close(code=conf.CLOSE_TOO_SLOW)

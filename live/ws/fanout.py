@@ -29,25 +29,10 @@ from live import conf, events
 
 logger = logging.getLogger(__name__)
 
-# Events waiting for one connection; a client that falls this far behind is closed, so it
-# reconnects and gets what it missed from the history (the Redis layer held 1,500 per channel).
-INBOX_CAPACITY = 1_500
-
-# A group membership in the Redis layer expires after a day (channels_redis' group_expiry);
-# the process renews its memberships well before that.
-RENEW_SECONDS = 60 * 60
-
 # A message the hub sends itself through a group of its own, to learn that its memberships
 # still hold (live.conf.heartbeat_seconds).
 PING = "live.hub.ping"
 STOP = "live.hub.stop"
-
-# channels_redis waits for a message with a blocking pop of `brpop_timeout` (5) seconds, and
-# redis-py 8 stops reading a reply after its socket timeout, 5 seconds too by default: on an
-# idle channel the two raced, the read failed with redis.exceptions.TimeoutError (logged, then
-# a second's pause in the reader, during which events waited in Redis), and a message the
-# server popped just as the client gave up was lost. The hub's pops end well before that.
-POP_SECONDS = 2
 
 
 class Inbox:
@@ -65,7 +50,7 @@ class Inbox:
         self.waiter = None
 
     def put(self, message):
-        if len(self.messages) >= INBOX_CAPACITY:
+        if len(self.messages) >= conf.INBOX_CAPACITY:
             # Too far behind: one last message tells the consumer to close the connection.
             if not self.overflowed:
                 self.overflowed = True
@@ -107,8 +92,8 @@ class Hub:
 
     def __init__(self, layer):
         self.layer = layer
-        if getattr(layer, "brpop_timeout", 0) > POP_SECONDS:
-            layer.brpop_timeout = POP_SECONDS
+        if getattr(layer, "brpop_timeout", 0) > conf.POP_SECONDS:
+            layer.brpop_timeout = conf.POP_SECONDS
         self.channel = None
         self.members = defaultdict(set)
         self.lock = asyncio.Lock()
@@ -232,7 +217,7 @@ class Hub:
             )
             if missing:
                 self._lose("no heartbeat")
-            due = joined is None or self.lost or now - renewed > RENEW_SECONDS
+            due = joined is None or self.lost or now - renewed > conf.RENEW_SECONDS
             if due and await self._rejoin():
                 if self.lost:
                     self.lost = False

@@ -6,7 +6,7 @@ each of these must end what an open connection may do, at once, not at its next 
 
 So every connection of a member listens on a group of its own account; whatever changes an
 account asks those connections to check again (signals below), and a moderator's connection
-also checks itself every CHECK_MODERATOR_SECONDS, for the staff session's idle limit. A check
+also checks itself every conf.CHECK_MODERATOR_SECONDS, for the staff session's idle limit. A check
 reads the session from the store, as a new request would, and goes through Django's own
 get_user(), which also verifies the session's signature against the account.
 """
@@ -30,7 +30,6 @@ from moderation.staff import SESSION_SEEN
 
 # The consumer's handler for "check again" (LiveRoomConsumer.live_check).
 CHECK = "live.check"
-CHECK_MODERATOR_SECONDS = 60
 
 
 @dataclass(frozen=True)

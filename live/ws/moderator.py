@@ -12,11 +12,11 @@ from dataclasses import replace
 from channels.db import database_sync_to_async
 from django.utils.translation import gettext_lazy as _
 
-from live import services
+from live import conf, services
 from live.events import encode
 from live.models import LiveRoom
 from live.ws import fanout, identity, presence
-from live.ws.connection import CLOSE_SIGNED_OUT, in_cache
+from live.ws.connection import in_cache
 
 
 class ModeratorCommands:
@@ -83,7 +83,7 @@ class ModeratorCommands:
         """Moderators' staff sessions end after a while idle: notice it while connected."""
         with contextlib.suppress(asyncio.CancelledError):
             while self.actor.moderator:
-                await asyncio.sleep(identity.CHECK_MODERATOR_SECONDS)
+                await asyncio.sleep(conf.CHECK_MODERATOR_SECONDS)
                 await self._check_identity()
 
     async def _check_identity(self):
@@ -92,7 +92,7 @@ class ModeratorCommands:
             await self._error(
                 "signed_out", _("You are no longer logged in. Reload the page to take part.")
             )
-            await self.close(code=CLOSE_SIGNED_OUT)
+            await self.close(code=conf.CLOSE_SIGNED_OUT)
         elif self.actor.moderator and not checked.moderator:
             await self._step_down()
 

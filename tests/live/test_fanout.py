@@ -5,7 +5,7 @@ import asyncio
 import pytest
 from channels.layers import get_channel_layer
 
-from live import events
+from live import conf, events
 from live.events import room_group
 from live.ws import fanout
 from tests.live.conftest import db_call, join_as
@@ -80,10 +80,10 @@ async def test_private_events_reach_only_that_participant(room, guest, people):
 
 def test_a_connection_that_falls_far_behind_is_told_to_close_once():
     inbox = fanout.Inbox()
-    for number in range(fanout.INBOX_CAPACITY + 10):
+    for number in range(conf.INBOX_CAPACITY + 10):
         inbox.put({"type": events.HANDLER, "text": str(number)})
 
-    assert len(inbox.messages) == fanout.INBOX_CAPACITY + 1
+    assert len(inbox.messages) == conf.INBOX_CAPACITY + 1
     messages = [inbox.pop() for _ in range(len(inbox.messages))]
     assert messages[-1] == {"type": "live.overflow"}
     assert [m["type"] for m in messages].count("live.overflow") == 1

@@ -4,10 +4,9 @@ import asyncio
 
 import pytest
 
-from live import events
+from live import conf, events
 from live.events import room_group
 from live.models import Message, Participant
-from live.ws import limits
 from live.ws.coalesce import SharedReads
 from tests.live.conftest import db_call
 
@@ -153,5 +152,5 @@ async def test_a_caller_that_goes_away_does_not_cancel_the_others_read():
 
 async def test_more_than_five_readers_from_one_address_may_read(room, people):
     """Five tabs is the limit under one name; readers without a name share an address."""
-    readers = [await people().connect(room) for _ in range(limits.CONNECTIONS_PER_PARTICIPANT + 2)]
+    readers = [await people().connect(room) for _ in range(conf.CONNECTIONS_PER_PARTICIPANT + 2)]
     assert all(reader.connected for reader in readers)
