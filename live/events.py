@@ -137,7 +137,7 @@ def publish_on_commit(group, event, meta=None):
 
 # Shapes ---------------------------------------------------------------------------------------
 
-CHOICES = ("agree", "disagree", "neutral")
+CHOICES = voices.CHOICES
 
 
 def room_data(room):

@@ -247,9 +247,9 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         try:
             with translation.override(self.language):
                 command = protocol.parse(text_data, moderator=self.actor.moderator)
-            handler = getattr(self, "on_" + command.type.replace(".", "_"))
-            await handler(**command.fields)
-        except (protocol.ProtocolError, services.LiveError) as error:
+            handler = getattr(self, "on_" + command.kind.replace(".", "_"))
+            await handler(**command.arguments())
+        except services.LiveError as error:
             await self._error(error.code, error.message)
         except Exception:
             logger.exception("live room %s: a message could not be handled", self.room_id)

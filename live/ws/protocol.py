@@ -1,128 +1,262 @@
-"""The live protocol's incoming messages: parsed and validated before anything else sees them.
+"""The live protocol's incoming messages: one declared type each, validated before anything
+else sees them.
 
-A client sends JSON objects with a `type` and the fields that type needs, nothing else. Text
-is cleaned with community.text.clean_text and limited in length; ids are positive integers.
-Anything else is refused with a ProtocolError that the consumer turns into an `error` event;
-the connection stays open.
+A client sends JSON objects with a `type` and the fields that type needs, nothing else (the
+types refuse unknown fields). Text is cleaned with community.text.clean_text and limited in
+length; ids are positive integers below 2**53; choices come from where they are defined once
+(a vote's choices and the removal reasons in live.models, slow mode's intervals in live.conf).
+Anything else is refused with a LiveError that the consumer turns into an `error` event; the
+connection stays open. live/PROTOCOL.md documents every type, and a test checks that it
+agrees with the classes here.
+
+The types are pydantic models, picked by measurement: scripts/protocol_bench.py validates a
+mix of real messages with the hand-written validator these replaced, with these models and
+with msgspec (the figures are in live/PROTOCOL.md).
 """
 
+from __future__ import annotations
+
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from django.utils.translation import gettext_lazy as _
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from community.text import clean_text
 from live import conf
-from live.models import Reason
+from live.models import Reason, StatementVote
+from live.services.base import LiveError
 
 MAX_ID = 2**53  # JavaScript's safe integers; a larger number cannot come from our client
 
-
-class ProtocolError(Exception):
-    def __init__(self, code, message):
-        super().__init__(code)
-        self.code = code
-        self.message = message
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Command:
-    type: str
-    fields: dict = field(default_factory=dict)
-
-
-def _text(limit):
-    def check(value):
-        if not isinstance(value, str):
-            raise ProtocolError("invalid", _("This message is not valid."))
+def _text(limit: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
         if len(value) > limit:
-            raise ProtocolError(
-                "too_long",
-                _("Please keep it under %(limit)s characters.") % {"limit": limit},
-            )
+            raise PydanticCustomError("too_long", "longer than {limit}", {"limit": limit})
         cleaned = clean_text(value, max_length=limit)
         if not cleaned:
-            raise ProtocolError("empty", _("Type something first."))
+            raise PydanticCustomError("empty", "nothing left after cleaning")
         return cleaned
 
     return check
 
 
-def _id(value):
-    # bool is an int in Python; `true` is not an id.
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < MAX_ID:
-        raise ProtocolError("invalid", _("This message is not valid."))
-    return value
+def _one_of(choices: Collection[T]) -> Callable[[T], T]:
+    allowed = frozenset(choices)
 
-
-def _bool(value):
-    if not isinstance(value, bool):
-        raise ProtocolError("invalid", _("This message is not valid."))
-    return value
-
-
-def _choice(*choices):
-    def check(value):
-        if value not in choices:
-            raise ProtocolError("invalid", _("This message is not valid."))
+    def check(value: T) -> T:
+        if value not in allowed:
+            raise PydanticCustomError("choice", "not one of the choices")
         return value
 
     return check
 
 
-# Each message type: (moderators only?, {field: (validator, required)})
-SCHEMA = {
-    "chat.send": (False, {"text": (_text(conf.MAX_CHAT_LENGTH), True)}),
-    "question.ask": (False, {"text": (_text(conf.MAX_QUESTION_LENGTH), True)}),
-    "question.upvote": (False, {"id": (_id, True), "up": (_bool, False)}),
-    "statement.vote": (
-        False,
-        {"id": (_id, True), "choice": (_choice("agree", "disagree", "neutral"), True)},
-    ),
-    "message.remove": (True, {"id": (_id, True), "reason": (_choice(*Reason.values), False)}),
-    "message.approve": (True, {"id": (_id, True)}),
-    "question.approve": (True, {"id": (_id, True)}),
-    "question.answered": (True, {"id": (_id, True)}),
-    "question.remove": (True, {"id": (_id, True), "reason": (_choice(*Reason.values), False)}),
-    "statement.open": (
-        True,
-        {"id": (_id, False), "text": (_text(conf.MAX_STATEMENT_LENGTH), False)},
-    ),
-    "statement.close": (True, {"id": (_id, True)}),
-    "participant.mute": (True, {"id": (_id, True), "muted": (_bool, False)}),
-    "room.slow": (True, {"seconds": (_choice(*conf.SLOW_MODE_CHOICES), True)}),
-    "room.open": (True, {}),
-    "room.close": (True, {}),
+ChatText = Annotated[StrictStr, AfterValidator(_text(conf.MAX_CHAT_LENGTH))]
+QuestionText = Annotated[StrictStr, AfterValidator(_text(conf.MAX_QUESTION_LENGTH))]
+StatementText = Annotated[StrictStr, AfterValidator(_text(conf.MAX_STATEMENT_LENGTH))]
+# StrictInt: `true` is not an id (bool is an int in Python), nor is "7" or 7.0.
+Id = Annotated[StrictInt, Field(gt=0, lt=MAX_ID)]
+VoteChoice = Annotated[StrictStr, AfterValidator(_one_of(StatementVote.Choice.values))]
+RemovalReason = Annotated[StrictStr, AfterValidator(_one_of(Reason.values))]
+SlowSeconds = Annotated[StrictInt, AfterValidator(_one_of(conf.SLOW_MODE_CHOICES))]
+
+
+class Command(BaseModel):
+    """One message from a client; `kind` is its `type`, taken off before the fields are read."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: ClassVar[str]
+    moderators_only: ClassVar[bool] = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nulls(cls, data: Any) -> Any:
+        # No field takes null: an optional field is left out, not sent empty.
+        if isinstance(data, dict) and any(value is None for value in data.values()):
+            raise PydanticCustomError("null", "null is not a value here")
+        return data
+
+    def arguments(self) -> dict[str, Any]:
+        """The fields the client sent, for the consumer's handler (its defaults fill the rest)."""
+        return self.model_dump(exclude_unset=True)
+
+
+class ChatSend(Command):
+    kind = "chat.send"
+    text: ChatText
+
+
+class QuestionAsk(Command):
+    kind = "question.ask"
+    text: QuestionText
+
+
+class QuestionUpvote(Command):
+    kind = "question.upvote"
+    id: Id
+    up: StrictBool = True
+
+
+class StatementVoteCommand(Command):
+    kind = "statement.vote"
+    id: Id
+    choice: VoteChoice
+
+
+class MessageRemove(Command):
+    kind = "message.remove"
+    moderators_only = True
+    id: Id
+    reason: RemovalReason = ""
+
+
+class MessageApprove(Command):
+    kind = "message.approve"
+    moderators_only = True
+    id: Id
+
+
+class QuestionApprove(Command):
+    kind = "question.approve"
+    moderators_only = True
+    id: Id
+
+
+class QuestionAnswered(Command):
+    kind = "question.answered"
+    moderators_only = True
+    id: Id
+
+
+class QuestionRemove(Command):
+    kind = "question.remove"
+    moderators_only = True
+    id: Id
+    reason: RemovalReason = ""
+
+
+class StatementOpen(Command):
+    """A prepared statement by its `id`, or a new one with `text`: exactly one of the two."""
+
+    kind = "statement.open"
+    moderators_only = True
+    id: Id | None = None
+    text: StatementText | None = None
+
+    @model_validator(mode="after")
+    def _id_or_text(self) -> StatementOpen:
+        if (self.id is None) == (self.text is None):
+            raise PydanticCustomError("one_of", "either id or text")
+        return self
+
+
+class StatementClose(Command):
+    kind = "statement.close"
+    moderators_only = True
+    id: Id
+
+
+class ParticipantMute(Command):
+    kind = "participant.mute"
+    moderators_only = True
+    id: Id
+    muted: StrictBool = True
+
+
+class RoomSlow(Command):
+    kind = "room.slow"
+    moderators_only = True
+    seconds: SlowSeconds
+
+
+class RoomOpen(Command):
+    kind = "room.open"
+    moderators_only = True
+
+
+class RoomClose(Command):
+    kind = "room.close"
+    moderators_only = True
+
+
+COMMANDS: dict[str, type[Command]] = {
+    command.kind: command
+    for command in (
+        ChatSend,
+        QuestionAsk,
+        QuestionUpvote,
+        StatementVoteCommand,
+        MessageRemove,
+        MessageApprove,
+        QuestionApprove,
+        QuestionAnswered,
+        QuestionRemove,
+        StatementOpen,
+        StatementClose,
+        ParticipantMute,
+        RoomSlow,
+        RoomOpen,
+        RoomClose,
+    )
 }
-MODERATOR_TYPES = frozenset(name for name, (moderators, _f) in SCHEMA.items() if moderators)
+MODERATOR_TYPES = frozenset(kind for kind, command in COMMANDS.items() if command.moderators_only)
 
 
-def parse(raw, *, moderator=False):
-    """Turn one websocket frame into a Command, or raise ProtocolError."""
+def _invalid() -> LiveError:
+    return LiveError("invalid", _("This message is not valid."))
+
+
+def _refusal(error: ValidationError) -> LiveError:
+    """What the client is told: an unknown field first, else the first field that failed."""
+    problems = error.errors()
+    if any(problem["type"] == "extra_forbidden" for problem in problems):
+        return _invalid()
+    first = problems[0]
+    if first["type"] == "too_long":
+        limit = (first.get("ctx") or {})["limit"]
+        return LiveError(
+            "too_long", _("Please keep it under %(limit)s characters.") % {"limit": limit}
+        )
+    if first["type"] == "empty":
+        return LiveError("empty", _("Type something first."))
+    return _invalid()
+
+
+def parse(raw: str | None, *, moderator: bool = False) -> Command:
+    """Turn one websocket frame into a Command, or raise LiveError."""
     if raw is None:
-        raise ProtocolError("invalid", _("This message is not valid."))
+        raise _invalid()
     if len(raw) > conf.MAX_FRAME_BYTES or len(raw.encode()) > conf.MAX_FRAME_BYTES:
-        raise ProtocolError("too_large", _("This message is too large."))
+        raise LiveError("too_large", _("This message is too large."))
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
-        raise ProtocolError("invalid", _("This message is not valid.")) from None
+        raise _invalid() from None
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        raise ProtocolError("invalid", _("This message is not valid."))
-    kind = data.pop("type")
-    if kind not in SCHEMA:
-        raise ProtocolError("unknown", _("This kind of message is not known here."))
-    moderators_only, spec = SCHEMA[kind]
-    if moderators_only and not moderator:
-        raise ProtocolError("forbidden", _("Only moderators can do that."))
-    if set(data) - set(spec):
-        raise ProtocolError("invalid", _("This message is not valid."))
-    fields = {}
-    for name, (check, required) in spec.items():
-        if name in data:
-            fields[name] = check(data[name])
-        elif required:
-            raise ProtocolError("invalid", _("This message is not valid."))
-    if kind == "statement.open" and ("id" in fields) == ("text" in fields):
-        raise ProtocolError("invalid", _("This message is not valid."))
-    return Command(kind, fields)
+        raise _invalid()
+    command = COMMANDS.get(data.pop("type"))
+    if command is None:
+        raise LiveError("unknown", _("This kind of message is not known here."))
+    if command.moderators_only and not moderator:
+        raise LiveError("forbidden", _("Only moderators can do that."))
+    try:
+        return command.model_validate(data)
+    except ValidationError as error:
+        raise _refusal(error) from None

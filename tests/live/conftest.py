@@ -11,6 +11,7 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
+from live import event_types
 from live.models import LiveRoom
 from live.ws import coalesce, fanout
 from tests.helpers import make_staff, staff_login
@@ -123,7 +124,10 @@ class Socket:
         await self.communicator.send_to(text_data=text, bytes_data=data)
 
     async def receive(self, timeout=2):
-        return json.loads(await self.communicator.receive_from(timeout=timeout))
+        event = json.loads(await self.communicator.receive_from(timeout=timeout))
+        # Every event a test receives must be one that live/event_types.py declares, exactly.
+        event_types.check(event)
+        return event
 
     async def expect(self, kind, timeout=2):
         """The next event of this type; others that come first (presence, say) are skipped."""
