@@ -1,8 +1,11 @@
 """Who is acting in a room, and whether they may post there now."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import count
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +16,9 @@ from live import permissions
 from live.models import LiveRoom, Participant
 from workshops.models import Role
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 # Where a guest's identity lives in their HTTP session: a random token (only its hash is
 # stored with the participant) and the pseudonym they chose.
 SESSION_GUEST = "live_guest"
@@ -21,7 +27,7 @@ SESSION_GUEST = "live_guest"
 class LiveError(Exception):
     """Something a participant or moderator may not do now; `message` says why, translated."""
 
-    def __init__(self, code, message):
+    def __init__(self, code: str, message: StrOrPromise) -> None:
         super().__init__(code)
         self.code = code
         self.message = message
