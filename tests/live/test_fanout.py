@@ -10,7 +10,12 @@ from live.events import room_group
 from live.ws import fanout
 from tests.live.conftest import db_call, join_as
 
-pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.anyio,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # These tests publish events of their own making to test the transport, not the shapes.
+    pytest.mark.usefixtures("handmade_events"),
+]
 
 
 async def layer_members(group):

@@ -10,7 +10,12 @@ from live.models import Message, Participant
 from live.ws.coalesce import SharedReads
 from tests.live.conftest import db_call
 
-pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.anyio,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # These tests publish events of their own making to test the transport, not the shapes.
+    pytest.mark.usefixtures("handmade_events"),
+]
 
 
 def history(room, count=3):
