@@ -66,7 +66,7 @@ class ModerationCounts:
 
 
 def moderation_counts(room: LiveRoom, written: int, waiting: int) -> ModerationCounts:
-    """From the room's own questions and messages while it keeps them (``live.retention``).
+    """From the room's own questions and messages while it keeps them (``live.services.retention``).
 
     ``written`` and ``waiting`` come from the report's own copies, which outlive the room's.
     ``live.totals.room_totals`` gives the live part: it keeps "held" after a release, the

@@ -11,19 +11,20 @@ class LiveConfig(AppConfig):
         from django.contrib.auth import get_user_model
 
         from community.accounts import EXPORTERS
-        from live import access, accounts, safety
+        from live.admin.queue import MessageAdapter
         from live.models import LiveSafetySettings
-        from live.moderation import MessageAdapter
+        from live.services import members, safety
+        from live.ws import identity
         from moderation.registry import register
 
         register(MessageAdapter())
-        if accounts.export_member not in EXPORTERS:
-            EXPORTERS.append(accounts.export_member)
-        access.connect_signals()
+        if members.export_member not in EXPORTERS:
+            EXPORTERS.append(members.export_member)
+        identity.connect_signals()
         pre_delete.connect(
-            accounts.take_out_of_rooms,
+            members.take_out_of_rooms,
             sender=get_user_model(),
-            dispatch_uid="live.accounts.take_out_of_rooms",
+            dispatch_uid="live.services.members.take_out_of_rooms",
         )
 
         # A moderator's new word list counts at once in this process (others within half a minute).
@@ -31,5 +32,5 @@ class LiveConfig(AppConfig):
             lambda **kwargs: safety.forget(),
             sender=LiveSafetySettings,
             weak=False,
-            dispatch_uid="live.safety.forget",
+            dispatch_uid="live.services.safety.forget",
         )

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from community.tokens import token_digest
 from live.models import LiveRoom, Participant, Question, Statement
+from live.voices import CHOICES
 
 # Per panel, by the start of its title: (statements, questions as (pseudonym, text, up-votes)).
 CONTENT = {
@@ -101,13 +102,9 @@ CLOSED = {
 def _closed_statement(room, text, per_role):
     """A statement as closing leaves it: totals and votes per role, no individual votes."""
     role_counts = {
-        role: dict(zip(("agree", "disagree", "neutral"), counts, strict=True))
-        for role, counts in per_role.items()
+        role: dict(zip(CHOICES, counts, strict=True)) for role, counts in per_role.items()
     }
-    totals = {
-        choice: sum(counts[choice] for counts in role_counts.values())
-        for choice in ("agree", "disagree", "neutral")
-    }
+    totals = {choice: sum(counts[choice] for counts in role_counts.values()) for choice in CHOICES}
     now = timezone.now()
     Statement.objects.create(
         room=room,

@@ -1,4 +1,4 @@
-"""Who may moderate a live room: the one place that decides it.
+"""Who may moderate a live room, and who may take part in one: the one place that decides it.
 
 Moderators are the members of the group "Moderatoren" (the group holds the permission
 live.moderate_liveroom, see migration 0002) and superusers. Like every staff member they must
@@ -6,12 +6,22 @@ have a second factor; on a websocket their staff session must also still be fres
 admin's idle and absolute time limits are enforced by a middleware that websockets bypass.
 """
 
+from __future__ import annotations
+
 import time
+from typing import TYPE_CHECKING
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 
 from moderation.staff import SESSION_SEEN, SESSION_STARTED
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.base import SessionBase
+
+    from live.models import LiveRoom
 
 MODERATORS_GROUP = "Moderatoren"
 PERMISSION = "live.moderate_liveroom"
@@ -41,3 +51,40 @@ def is_moderator_session(user, session, now=None):
         now - seen <= settings.KRING_STAFF_IDLE_SECONDS
         and now - started <= settings.KRING_STAFF_MAX_SECONDS
     )
+
+
+# Rooms only for registered people (a setting on the event or workshop page). ----------------
+
+# In the browser's session: {page id: registration id}, written when she opens her personal
+# join link; it counts only while that registration still holds a seat.
+SESSION_REGISTERED = "live_registered"
+
+
+def remember_registration(session: SessionBase, page_id: int, registration_id: int) -> None:
+    registered = dict(session.get(SESSION_REGISTERED) or {})
+    registered[str(page_id)] = registration_id
+    session[SESSION_REGISTERED] = registered
+
+
+def is_registration_only(room: LiveRoom) -> bool:
+    page = room.host_page
+    return bool(page is not None and page.rooms_for_registered)
+
+
+def may_take_part(
+    room: LiveRoom, user: AbstractBaseUser | AnonymousUser | None, session: SessionBase | None
+) -> bool:
+    """May this person take a name in the room? Reading is open to everyone. (Database.)"""
+    if not is_registration_only(room) or is_moderator(user):
+        return True
+    registered = (session.get(SESSION_REGISTERED) if session is not None else None) or {}
+    registration_id = registered.get(str(room.host_page.pk))
+    if registration_id is None:
+        return False
+    from workshops.models import Registration
+
+    return Registration.objects.filter(
+        pk=registration_id,
+        session__page_id=room.host_page.pk,
+        status=Registration.Status.CONFIRMED,
+    ).exists()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from live.consumers import LiveRoomConsumer
+from live.ws.consumer import LiveRoomConsumer
 
 websocket_urlpatterns = [
     path("ws/live/<slug:slug>/", LiveRoomConsumer.as_asgi()),

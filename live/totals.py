@@ -60,7 +60,7 @@ class RoomTotals:
 def room_totals(room) -> RoomTotals:
     """The raw moderation counts of one room (approved includes those answered later).
 
-    After the purge (live.retention) deleted the room's questions and messages, the counts
+    After the purge (live.services.retention) deleted the room's questions and messages, the counts
     kept just before are returned.
     """
     from live.models import Message, Question

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 
 from community.clients import client_key
 from community.ratelimit import allow
-from live import access, conf, permissions, services, state, voices
+from community.tokens import token_digest
+from live import conf, events, permissions, services, voices
 from live.forms import CodeForm, JoinForm, RoleForm
 from live.models import LiveRoom, Message, Reason, Statement
 from live.services import roles
@@ -29,19 +30,19 @@ def _history(room):
     messages_ = list(
         messages_.select_related("participant").order_by("-id")[: conf.HISTORY_ON_CONNECT]
     )
-    questions = state.shown_questions(room)
+    questions = events.shown_questions(room)
     statements = list(room.statements.exclude(status=Statement.Status.DRAFT).order_by("-id"))
     current = next((s for s in statements if s.status == Statement.Status.OPEN), None)
     if current is not None:
-        current.results = state.results(state.tally(current))
+        current.results = events.results(events.tally(current))
     closed = [s for s in statements if s.status == Statement.Status.CLOSED]
     for statement in closed:
-        statement.results = state.results(statement.stored_counts())
+        statement.results = events.results(statement.stored_counts())
         statement.split = voices.split_by_role(statement)
     return {
         "chat_messages": messages_[::-1],
         "questions": questions,
-        "waiting": state.waiting_count(room.pk),
+        "waiting": events.waiting_count(room.pk),
         "statement": current,
         "closed_statements": closed,
     }
@@ -50,7 +51,7 @@ def _history(room):
 def _registered_role(live_room, session):
     """The role she gave when registering, if she came in through her personal join link."""
     page = live_room.host_page
-    registered = session.get(access.SESSION_REGISTERED) or {}
+    registered = session.get(permissions.SESSION_REGISTERED) or {}
     registration_id = registered.get(str(page.pk)) if page is not None else None
     if registration_id is None:
         return Role.UNSAID
@@ -74,9 +75,9 @@ def _context(request, live_room, join_form=None, role_form=None, code_form=None)
         name = guest["name"] if guest else None
         if guest is not None:
             participant = live_room.participants.filter(
-                guest_key=access.identity_of(user, request.session).guest_key
+                guest_key=token_digest(guest["token"])
             ).first()
-    registered_only = not access.may_take_part(live_room, user, request.session)
+    registered_only = not permissions.may_take_part(live_room, user, request.session)
     if registered_only:
         name, join_form = None, None
     elif name is None and join_form is None and not live_room.is_closed:
@@ -108,7 +109,7 @@ def _context(request, live_room, join_form=None, role_form=None, code_form=None)
         },
         "slow_choices": LiveRoom._meta.get_field("slow_mode_seconds").choices,
         "retention_days": conf.retention_days(),
-        "empty_results": state.results(dict.fromkeys(state.CHOICES, 0)),
+        "empty_results": events.results(dict.fromkeys(events.CHOICES, 0)),
         "empty_split": voices.split_counts({}),
         "role_choices": Role.choices,
         "reasons": Reason.choices,
@@ -128,7 +129,7 @@ def join(request, slug):
     # One name per visit: a second one would also be a way around a moderator's mute.
     if request.user.is_authenticated or live_room.is_closed or guest_in(request.session):
         return redirect(live_room)
-    if not access.may_take_part(live_room, request.user, request.session):
+    if not permissions.may_take_part(live_room, request.user, request.session):
         return redirect(live_room)
     form = JoinForm(request.POST, room=live_room)
     if not form.is_valid():

@@ -31,9 +31,11 @@ from typing import ClassVar
 from django.db.models import Count
 
 from figures.aggregation import K, protect
+from live.models import Statement, StatementVote
 from workshops.models import Role
 
-CHOICES = ("agree", "disagree", "neutral")
+# A vote's choices, in the order results show them: defined once, in the model.
+CHOICES = tuple(StatementVote.Choice.values)
 ROLES = tuple(Role.values)  # the order of the table: "I'd rather not say" first
 BRIDGE_SHARE = 60
 
@@ -132,8 +134,6 @@ def split_counts(counts: Counts) -> StatementSplit:
 
 def vote_counts(statement) -> dict[str, dict[str, int]]:
     """Raw counts per role and choice from the statement's votes (while they exist)."""
-    from live.models import StatementVote
-
     rows = (
         StatementVote.objects.filter(statement=statement)
         .values_list("participant__role", "choice")
@@ -148,8 +148,6 @@ def vote_counts(statement) -> dict[str, dict[str, int]]:
 
 def role_counts(statement) -> Counts:
     """Counted from the votes while it is open; the numbers kept at closing after."""
-    from live.models import Statement
-
     if statement.status == Statement.Status.OPEN:
         return vote_counts(statement)
     return statement.role_counts or {}

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from live.admin_views import LiveAdminGroup
+from live.admin.views import LiveAdminGroup
 
 LOG_ACTIONS = [
     ("live.message.remove", _("Remove chat message"), _("Chat message removed by a moderator")),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 
 from community.clients import client_key
 from community.ratelimit import allow
-from live import access
+from live import permissions
 from live.models import LiveRoom
 from workshops import booking, conf
 from workshops.forms import DetailsForm, RegistrationForm
@@ -201,7 +201,7 @@ def _join(request: HttpRequest, page: BookablePage, registration: Registration) 
         )
         return _link_problem(request, page, message, status=410, session=session)
     # This browser may now take part in the page's rooms, if they are for registered people.
-    access.remember_registration(request.session, page.pk, registration.pk)
+    permissions.remember_registration(request.session, page.pk, registration.pk)
     rooms = list(
         LiveRoom.objects.filter(Q(panel__page_id=page.pk) | Q(session_id=session.pk)).order_by(
             "panel__sort_order", "pk"

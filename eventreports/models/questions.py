@@ -1,8 +1,8 @@
 """A panel's questions as its report keeps them, their written answers, and askers' addresses.
 
-The live room's own questions are deleted some weeks after the room closes (live.retention),
-but a promise to answer outlives that: so the report keeps its own copy of each approved
-question's text, without the pseudonym of whoever asked it.
+The live room's own questions are deleted some weeks after the room closes
+(live.services.retention), but a promise to answer outlives that: so the report keeps its own
+copy of each approved question's text, without the pseudonym of whoever asked it.
 """
 
 from __future__ import annotations

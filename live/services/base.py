@@ -1,17 +1,23 @@
 """Who is acting in a room, and whether they may post there now."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import count
+from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.forms import name_skeleton
 from community.tokens import new_token, token_digest
+from live import permissions
 from live.models import LiveRoom, Participant
 from workshops.models import Role
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # Where a guest's identity lives in their HTTP session: a random token (only its hash is
 # stored with the participant) and the pseudonym they chose.
@@ -21,7 +27,7 @@ SESSION_GUEST = "live_guest"
 class LiveError(Exception):
     """Something a participant or moderator may not do now; `message` says why, translated."""
 
-    def __init__(self, code, message):
+    def __init__(self, code: str, message: StrOrPromise) -> None:
         super().__init__(code)
         self.code = code
         self.message = message
@@ -92,9 +98,7 @@ def member_name(room, user):
 def do_join(room, user=None, session=None):
     """The participant for this member or this session's guest; None when they have no name yet
     (or may not take part: a room only for registered people)."""
-    from live.access import may_take_part  # live.access imports this module
-
-    if not may_take_part(room, user, session):
+    if not permissions.may_take_part(room, user, session):
         return None
     if user is not None and user.is_authenticated:
         participant = Participant.objects.filter(room=room, user=user).first()
@@ -152,9 +156,3 @@ def check_can_post(participant, actor, now=None):
                 _("Slow mode is on: you can send one message every %(seconds)s seconds.")
                 % {"seconds": slow},
             )
-
-
-@transaction.atomic
-def mark_posted(participant, now):
-    participant.last_posted_at = now
-    participant.save(update_fields=["last_posted_at"])

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from live import state, voices
-from live.fanout import moderators_group, participant_group, publish_on_commit, room_group
+from live import events, voices
+from live.events import moderators_group, participant_group, publish_on_commit, room_group
 from live.models import LiveRoom, Message, Participant, Question, Statement
 from live.services.base import LiveError, check_room_open
 from live.services.participants import publish_waiting
@@ -75,7 +75,7 @@ def do_restore_message(room, message_id, by):
     message.removed_at = None
     message.save(update_fields=["status", "removed_at"])
     message = Message.objects.select_related("participant").get(pk=message.pk)
-    _to_room(room, {"type": "chat.message", "message": state.message_data(message)})
+    _to_room(room, {"type": "chat.message", "message": events.message_data(message)})
     return message
 
 
@@ -88,7 +88,7 @@ def do_release_message(room, message_id, by, why=""):
     message.save(update_fields=["status"])
     log(message, "live.message.release", user=by, data=_data(room, why))
     message = Message.objects.select_related("participant").get(pk=message.pk)
-    _to_room(room, {"type": "chat.message", "message": state.message_data(message)})
+    _to_room(room, {"type": "chat.message", "message": events.message_data(message)})
     _to_moderators(room, {"type": "message.released", "id": message.pk})
     return message
 
@@ -105,7 +105,7 @@ def do_approve_question(room, question_id, by):
     question.save(update_fields=["status", "approved_at"])
     log(question, "live.question.approve", user=by, data={"room": room.pk})
     question = Question.objects.select_related("participant").get(pk=question.pk)
-    _to_room(room, {"type": "question.new", "question": state.question_data(question)})
+    _to_room(room, {"type": "question.new", "question": events.question_data(question)})
     _to_moderators(room, {"type": "question.approved", "id": question.pk})
     publish_waiting(room.pk)
     return question
@@ -162,8 +162,10 @@ def do_open_statement(room, by, statement_id=None, text=None):
     statement.opened_at = timezone.now()
     statement.save(update_fields=["status", "opened_at"])
     log(statement, "live.statement.open", user=by, data={"room": room.pk})
-    zero = {choice: 0 for choice in state.CHOICES}
-    _to_room(room, {"type": "statement.opened", "statement": state.statement_data(statement, zero)})
+    zero = {choice: 0 for choice in events.CHOICES}
+    _to_room(
+        room, {"type": "statement.opened", "statement": events.statement_data(statement, zero)}
+    )
     return statement
 
 
@@ -176,7 +178,7 @@ def do_close_statement(room, statement_id, by):
 
 def _close(room, statement, by):
     """Keep the results as numbers; the individual votes go when the room's history does."""
-    counts = state.tally(statement)
+    counts = events.tally(statement)
     statement.role_counts = voices.vote_counts(statement)
     statement.agree_count = counts["agree"]
     statement.disagree_count = counts["disagree"]
@@ -185,7 +187,7 @@ def _close(room, statement, by):
     statement.closed_at = timezone.now()
     statement.save()
     log(statement, "live.statement.close", user=by, data={"room": room.pk, **counts})
-    _to_room(room, {"type": "statement.closed", "statement": state.statement_data(statement)})
+    _to_room(room, {"type": "statement.closed", "statement": events.statement_data(statement)})
     return statement
 
 
@@ -254,6 +256,6 @@ def _room_updated(room):
     # The consumers adjust their rate limits to slow mode from the meta.
     _to_room(
         room,
-        {"type": "room.updated", "room": state.room_data(room)},
+        {"type": "room.updated", "room": events.room_data(room)},
         meta={"slow": room.slow_mode_seconds},
     )

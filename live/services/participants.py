@@ -7,9 +7,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from live import conf, safety, state
-from live.fanout import moderators_group, publish_on_commit, room_group
+from live import conf, events
+from live.events import moderators_group, publish_on_commit, room_group
 from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
+from live.services import safety
 from live.services.base import LiveError, check_can_post, check_room_open, get_participant
 
 
@@ -41,7 +42,7 @@ def do_send_chat(actor, text):
     participant.last_posted_at = now
     participant.save(update_fields=["last_posted_at"])
     message.participant = participant
-    data = state.message_data(message)
+    data = events.message_data(message)
     if held:
         publish_on_commit(
             moderators_group(message.room_id), {"type": "message.held", "message": data}
@@ -75,7 +76,7 @@ def do_ask_question(actor, text):
     participant.last_posted_at = now
     participant.save(update_fields=["last_posted_at"])
     question.participant = participant
-    data = state.question_data(question)
+    data = events.question_data(question)
     if pending:
         publish_on_commit(moderators_group(room.pk), {"type": "question.pending", "question": data})
         publish_waiting(room.pk)
@@ -100,7 +101,7 @@ def check_waiting_questions(participant):
 def publish_waiting(room_id):
     """The public count of questions waiting for approval: nobody can bury one unseen."""
     publish_on_commit(
-        room_group(room_id), {"type": "question.waiting", "count": state.waiting_count(room_id)}
+        room_group(room_id), {"type": "question.waiting", "count": events.waiting_count(room_id)}
     )
 
 
@@ -108,7 +109,7 @@ def publish_waiting(room_id):
 def do_upvote(actor, question_id, up=True):
     """One up-vote per participant; `up=False` takes it back. Returns the new count.
 
-    The counts reach the room through the coalescing broadcast (live.throttle), not from here.
+    The counts reach the room through the coalescing broadcast (live.ws.coalesce), not from here.
     """
     participant = get_participant(actor)
     check_room_open(participant.room)

@@ -2,7 +2,7 @@
 
 Both are set only here, from a form the person posted on the room page; the socket has no
 message that could set or change them, and what it sends about a participant comes from the
-database (live.state.speaker).
+database (live.events.speaker).
 """
 
 from __future__ import annotations
@@ -12,23 +12,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.ratelimit import allow
-from live import state
+from live import conf, events
 from live.badges import BadgeCode, code_digest
-from live.fanout import publish_on_commit, room_group
+from live.events import publish_on_commit, room_group
 from live.models import LiveRoom, Participant
 from live.services.base import LiveError
 from workshops.models import Role
-
-# Attempts at a code: per client (network) and per participant, per hour. A real code is
-# typed once or twice; 60 bits cannot be guessed at this pace.
-CODE_ATTEMPTS_PER_HOUR = 5
 
 
 def _updated(participant: Participant) -> None:
     """Everyone in the room redraws this person's label beside what they wrote."""
     publish_on_commit(
         room_group(participant.room_id),
-        {"type": "participant.updated", "pid": participant.pk, **state.speaker(participant)},
+        {"type": "participant.updated", "pid": participant.pk, **events.speaker(participant)},
     )
 
 
@@ -49,8 +45,8 @@ def do_set_role(participant: Participant, room: LiveRoom, *, role: str, show: bo
 
 def check_code_attempt(participant: Participant, client: str) -> None:
     """Count one attempt at a code; refuse when this client or participant tried too often."""
-    by_client = allow(f"live-code:c:{client}", CODE_ATTEMPTS_PER_HOUR, 3600)
-    by_participant = allow(f"live-code:p:{participant.pk}", CODE_ATTEMPTS_PER_HOUR, 3600)
+    by_client = allow(f"live-code:c:{client}", conf.CODE_ATTEMPTS_PER_HOUR, 3600)
+    by_participant = allow(f"live-code:p:{participant.pk}", conf.CODE_ATTEMPTS_PER_HOUR, 3600)
     if not (by_client and by_participant):
         raise LiveError(
             "too_many_codes", _("You have tried too many codes. Please try again in an hour.")

@@ -4,7 +4,7 @@ from django import template
 from django.template import Context
 
 from community import page_cache
-from live import state
+from live import events
 from live.models import LiveRoom, Statement
 from workshops import schedule
 from workshops.models import EventPanel, Session
@@ -31,5 +31,5 @@ def live_room_of(
         if with_results:
             closed = list(room.statements.filter(status=Statement.Status.CLOSED).order_by("id"))
             for statement in closed:
-                statement.results = state.results(statement.stored_counts())
+                statement.results = events.results(statement.stored_counts())
     return {"room": room, "status": status, "closed_statements": closed}

@@ -9,7 +9,7 @@ names the town. Equally important: ordinary sentences must pass, or people stop 
 import pytest
 
 from community.identifying import find_identifying_details
-from live import safety
+from live.services import safety
 
 pytestmark = pytest.mark.django_db
 

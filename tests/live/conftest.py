@@ -11,8 +11,9 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
-from live import fanout, throttle
+from live import event_types
 from live.models import LiveRoom
+from live.ws import coalesce, fanout
 from tests.helpers import make_staff, staff_login
 from workshops.models import EventIndexPage, EventPage, EventPanel
 
@@ -28,9 +29,9 @@ def anyio_backend():
 def _fast_broadcasts(settings):
     settings.KRING_LIVE_TALLY_INTERVAL = 0.05
     settings.KRING_LIVE_PRESENCE_INTERVAL = 0.05
-    throttle._scheduled.clear()
+    coalesce._scheduled.clear()
     yield
-    throttle._scheduled.clear()
+    coalesce._scheduled.clear()
 
 
 def db_call(function, *args, **kwargs):
@@ -118,6 +119,9 @@ class Person:
 
 
 class Socket:
+    # Checked against live/event_types.py as they arrive (off with `handmade_events`).
+    check_events = True
+
     def __init__(self, communicator):
         self.communicator = communicator
         self.state = None
@@ -130,7 +134,12 @@ class Socket:
         await self.communicator.send_to(text_data=text, bytes_data=data)
 
     async def receive(self, timeout=WAIT):
-        return json.loads(await self.communicator.receive_from(timeout=timeout))
+        event = json.loads(await self.communicator.receive_from(timeout=timeout))
+        # Every event a test receives must be one that live/event_types.py declares, exactly
+        # (unless the test publishes hand-made events itself: see `handmade_events`).
+        if self.check_events:
+            event_types.check(event)
+        return event
 
     async def expect(self, kind, timeout=WAIT):
         """The next event of this type; others that come first (presence, say) are skipped."""
@@ -218,3 +227,9 @@ def moderator(people, room):
     assert person.client.get(f"/live/{room.slug}/").status_code == 200
     person.user = user
     return person
+
+
+@pytest.fixture
+def handmade_events(monkeypatch):
+    """For tests of the transport that publish events of their own making: not checked."""
+    monkeypatch.setattr(Socket, "check_events", False)

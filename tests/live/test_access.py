@@ -11,7 +11,8 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.sessions.backends.db import SessionStore
 
-from live import access, limits, presence
+from live import conf
+from live.ws import presence
 from moderation.staff import SESSION_SEEN
 from tests.live.conftest import closed_with, db_call, join_as
 
@@ -77,7 +78,7 @@ async def test_a_moderator_who_removes_their_second_factor_stops_moderating(room
 async def test_a_moderator_whose_session_goes_idle_while_connected_stops_moderating(
     room, moderator, monkeypatch
 ):
-    monkeypatch.setattr(access, "CHECK_MODERATOR_SECONDS", 0.1)
+    monkeypatch.setattr(conf, "CHECK_MODERATOR_SECONDS", 0.1)
     mod = await moderator.connect(room)
     assert mod.state["me"]["moderator"] is True
 
@@ -128,7 +129,7 @@ async def test_one_client_cannot_hold_more_connections_than_allowed(room, people
 
 
 async def test_one_person_cannot_open_more_than_five_tabs(room, guest):
-    tabs = [await guest.connect(room) for _ in range(limits.CONNECTIONS_PER_PARTICIPANT)]
+    tabs = [await guest.connect(room) for _ in range(conf.CONNECTIONS_PER_PARTICIPANT)]
     assert all(tab.connected for tab in tabs)
 
     extra = await guest.connect(room, expect_state=False)
@@ -138,7 +139,7 @@ async def test_one_person_cannot_open_more_than_five_tabs(room, guest):
 
 
 async def test_the_message_limit_holds_over_all_of_a_persons_tabs(room, guest, monkeypatch):
-    monkeypatch.setattr(limits, "MESSAGES_PER_PARTICIPANT", 4)
+    monkeypatch.setattr(conf, "MESSAGES_PER_PARTICIPANT", 4)
     first = await guest.connect(room)
     second = await guest.connect(room)
 

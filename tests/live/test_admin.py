@@ -8,7 +8,7 @@ from channels.layers import get_channel_layer
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
-from live.fanout import room_group
+from live.events import room_group
 from live.models import LiveRoom, Message, Participant, Question, Statement
 from moderation.models import ModerationSettings, Report
 from tests.helpers import make_staff

@@ -5,11 +5,17 @@ import asyncio
 import pytest
 from channels.layers import get_channel_layer
 
-from live import fanout
-from live.fanout import room_group
+from live import conf, events
+from live.events import room_group
+from live.ws import fanout
 from tests.live.conftest import db_call, join_as
 
-pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.anyio,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # These tests publish events of their own making to test the transport, not the shapes.
+    pytest.mark.usefixtures("handmade_events"),
+]
 
 
 async def layer_members(group):
@@ -29,7 +35,7 @@ async def test_two_connections_in_one_process_share_one_layer_membership(room, p
     assert len(members) == 1
     assert members[0].startswith("live.hub")
 
-    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Eén"}})
+    await events.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Eén"}})
 
     for socket in (first, second):
         event = await socket.expect("chat.message")
@@ -55,7 +61,7 @@ async def test_a_connection_that_left_gets_nothing_more_and_the_last_one_leaves_
     leaving = await people().connect(room)
     await leaving.close()
 
-    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Na"}})
+    await events.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Na"}})
     assert (await staying.expect("chat.message"))["message"]["text"] == "Na"
     assert len(fanout.hub().members[room_group(room.pk)]) == 1
 
@@ -69,8 +75,8 @@ async def test_private_events_reach_only_that_participant(room, guest, people):
     mine = await guest.connect(room)
     theirs = await other.connect(room)
 
-    await fanout.apublish(
-        fanout.participant_group(mine.state["me"]["pid"]), {"type": "me.muted", "muted": True}
+    await events.apublish(
+        events.participant_group(mine.state["me"]["pid"]), {"type": "me.muted", "muted": True}
     )
 
     assert (await mine.expect("me.muted"))["muted"] is True
@@ -79,23 +85,23 @@ async def test_private_events_reach_only_that_participant(room, guest, people):
 
 def test_a_connection_that_falls_far_behind_is_told_to_close_once():
     inbox = fanout.Inbox()
-    for number in range(fanout.INBOX_CAPACITY + 10):
-        inbox.put({"type": fanout.HANDLER, "text": str(number)})
+    for number in range(conf.INBOX_CAPACITY + 10):
+        inbox.put({"type": events.HANDLER, "text": str(number)})
 
-    assert len(inbox.messages) == fanout.INBOX_CAPACITY + 1
+    assert len(inbox.messages) == conf.INBOX_CAPACITY + 1
     messages = [inbox.pop() for _ in range(len(inbox.messages))]
     assert messages[-1] == {"type": "live.overflow"}
     assert [m["type"] for m in messages].count("live.overflow") == 1
 
 
 async def test_synchronous_code_can_notify_where_an_event_loop_runs_in_its_thread():
-    # An account's save fires live.access's signal wherever it happens; a library that drives
+    # An account's save fires live.ws.identity's signal wherever it happens; a library that drives
     # its own loop in the calling thread (Playwright's sync API) made async_to_sync refuse.
     layer = get_channel_layer()
     channel = await layer.new_channel()
     await layer.group_add("live.u.42", channel)
 
-    fanout.notify("live.u.42", "live.check")  # synchronous, on this running loop's thread
+    events.notify("live.u.42", "live.check")  # synchronous, on this running loop's thread
 
     message = await layer.receive(channel)
     assert message == {"type": "live.check", "group": "live.u.42"}
@@ -129,7 +135,7 @@ async def test_a_process_whose_memberships_vanished_rejoins_and_its_clients_resy
     assert (await reader.expect("room.resync", timeout=5))["type"] == "room.resync"
     assert len(await layer_members(room_group(room.pk))) == 1
     again = await people().connect(room)
-    await fanout.apublish(
+    await events.apublish(
         room_group(room.pk), {"type": "chat.message", "message": {"text": "Terug"}}
     )
     assert (await again.expect("chat.message"))["message"]["text"] == "Terug"
@@ -140,7 +146,7 @@ async def test_a_healthy_layer_never_makes_clients_resync(room, people):
     reader = await people().connect(room)
     await asyncio.sleep(1.5)  # three heartbeat timeouts
 
-    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Nog"}})
+    await events.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Nog"}})
     assert (await reader.expect("chat.message"))["message"]["text"] == "Nog"
 
 
@@ -171,7 +177,7 @@ async def test_a_busy_layer_whose_pings_come_late_does_not_make_clients_resync(
 
     monkeypatch.setattr(layer, "group_send", backlogged)
     for number in range(15):  # 1.5 s of events, three heartbeat timeouts
-        await fanout.apublish(
+        await events.apublish(
             room_group(room.pk), {"type": "chat.message", "message": {"text": f"Nr {number}"}}
         )
         await asyncio.sleep(0.1)
@@ -203,7 +209,7 @@ async def test_a_room_that_missed_an_event_resyncs_once_the_layer_takes_messages
         await send(group, message)
 
     monkeypatch.setattr(layer, "group_send", refusing)
-    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Weg"}})
+    await events.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Weg"}})
     assert await reader.nothing("chat.message")
     down = False
 
@@ -235,5 +241,5 @@ async def test_closing_the_hub_ends_its_reader_between_two_reads_not_by_cancelli
     assert reader.done() and not reader.cancelled()
     # The next connection of this event loop gets a new hub that works.
     again = await people().connect(room)
-    await fanout.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Ja"}})
+    await events.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Ja"}})
     assert (await again.expect("chat.message"))["message"]["text"] == "Ja"

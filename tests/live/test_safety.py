@@ -3,8 +3,8 @@
 import pytest
 
 from community.text import clean_text
-from live import safety
 from live.models import LiveSafetySettings, Message
+from live.services import safety
 from tests.live.conftest import db_call, join_as
 
 

@@ -4,13 +4,18 @@ import asyncio
 
 import pytest
 
-from live import fanout, limits, state
-from live.fanout import room_group
+from live import conf, events
+from live.events import room_group
 from live.models import Message, Participant
-from live.state import SharedReads
+from live.ws.coalesce import SharedReads
 from tests.live.conftest import db_call
 
-pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.anyio,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # These tests publish events of their own making to test the transport, not the shapes.
+    pytest.mark.usefixtures("handmade_events"),
+]
 
 
 def history(room, count=3):
@@ -25,7 +30,7 @@ async def test_a_reader_gets_the_same_state_as_one_read_for_that_connection(room
     reader = await people().connect(room)
 
     def expected():
-        return state.room_state(room, None, False, None, reader.state["presence"])
+        return events.room_state(room, None, False, None, reader.state["presence"])
 
     assert reader.state == await db_call(expected)
     assert [m["text"] for m in reader.state["messages"]] == ["Eerder 0", "Eerder 1", "Eerder 2"]
@@ -35,18 +40,18 @@ async def test_a_reader_gets_the_same_state_as_one_read_for_that_connection(room
 async def test_named_and_reconnecting_readers_still_get_their_own_state(room, guest, people):
     await db_call(history, room)
     shared = []
-    original = state.reader_state
+    original = events.reader_state
 
     def counting(*args, **kwargs):
         shared.append(1)
         return original(*args, **kwargs)
 
-    state.reader_state = counting
+    events.reader_state = counting
     try:
         mine = await guest.connect(room)
         back = await people().connect(room, last=mine.state["messages"][0]["id"])
     finally:
-        state.reader_state = original
+        events.reader_state = original
 
     assert shared == []
     assert mine.state["me"]["name"] == "Merel"
@@ -57,17 +62,17 @@ async def test_named_and_reconnecting_readers_still_get_their_own_state(room, gu
 async def test_an_event_that_arrives_while_the_shared_state_is_read_is_not_lost(room, people):
     """It reached the room after the reader joined and before the state was read: it comes
     after the state, as it does for a state read per connection."""
-    original = state.reader_state
+    original = events.reader_state
 
     def event_during_the_read(*args, **kwargs):
-        fanout.publish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Net"}})
+        events.publish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Net"}})
         return original(*args, **kwargs)
 
-    state.reader_state = event_during_the_read
+    events.reader_state = event_during_the_read
     try:
         reader = await people().connect(room)
     finally:
-        state.reader_state = original
+        events.reader_state = original
 
     assert reader.state["messages"] == []
     assert (await reader.expect("chat.message"))["message"]["text"] == "Net"
@@ -75,17 +80,17 @@ async def test_an_event_that_arrives_while_the_shared_state_is_read_is_not_lost(
 
 async def test_readers_connecting_together_share_one_read(room, people):
     reads = []
-    original = state.reader_state
+    original = events.reader_state
 
     def counting(*args, **kwargs):
         reads.append(1)
         return original(*args, **kwargs)
 
-    state.reader_state = counting
+    events.reader_state = counting
     try:
         readers = await asyncio.gather(*(people().connect(room) for _ in range(6)))
     finally:
-        state.reader_state = original
+        events.reader_state = original
 
     assert all(reader.state["type"] == "room.state" for reader in readers)
     # The first reads alone; the others asked while it ran and share the next read (or two).
@@ -152,5 +157,5 @@ async def test_a_caller_that_goes_away_does_not_cancel_the_others_read():
 
 async def test_more_than_five_readers_from_one_address_may_read(room, people):
     """Five tabs is the limit under one name; readers without a name share an address."""
-    readers = [await people().connect(room) for _ in range(limits.CONNECTIONS_PER_PARTICIPANT + 2)]
+    readers = [await people().connect(room) for _ in range(conf.CONNECTIONS_PER_PARTICIPANT + 2)]
     assert all(reader.connected for reader in readers)

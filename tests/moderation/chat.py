@@ -6,7 +6,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.test import Client
 
-from live.fanout import participant_group, room_group
+from live.events import participant_group, room_group
 from live.models import Message, Participant
 from tests.helpers import make_staff, staff_login
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from live import safety
 from live.models import Message
+from live.services import safety
 from tests.live.conftest import db_call, join_as
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from live import conf
-from live.retention import close_idle, purge
+from live.services.retention import close_idle, purge
 
 
 class Command(BaseCommand):

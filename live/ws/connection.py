@@ -1,41 +1,12 @@
-"""What each live-room connection needs apart from the room: its limits, language and place.
+"""What each live-room connection needs apart from the room: its language and place.
 
-Kept apart from live.consumers so the consumer reads as the protocol's glue.
+Kept apart from live.ws.consumer so the consumer reads as the protocol's glue.
 """
 
-import time
 from urllib.parse import parse_qs
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
-
-# A client that keeps sending after being told to slow down is cut off (it may reconnect).
-CLOSE_FLOODING = 4008
-# A client so far behind that its events piled up is cut off; it reconnects with ?last=.
-CLOSE_TOO_SLOW = 4009
-CLOSE_NO_ROOM = 4404
-# Logged out, or the account changed so that the connection no longer speaks for it.
-CLOSE_SIGNED_OUT = 4401
-# Too many connections or reconnects from one client, or too many tabs under one name.
-CLOSE_TOO_MANY = 4429
-REFUSALS_BEFORE_CLOSE = 20
-
-
-class Bucket:
-    """Tokens per connection: each message takes one; they refill by the second."""
-
-    def __init__(self, size, rate):
-        self.size, self.rate = size, rate
-        self.tokens, self.at = float(size), time.monotonic()
-
-    def take(self):
-        now = time.monotonic()
-        self.tokens = min(self.size, self.tokens + (now - self.at) * self.rate)
-        self.at = now
-        if self.tokens >= 1:
-            self.tokens -= 1
-            return True
-        return False
 
 
 def in_cache(function):

@@ -1,8 +1,8 @@
 """The moderators' side of a live-room connection, and who the connection speaks for.
 
-A mixin of live.consumers.LiveRoomConsumer: every moderator command checks the account, its
+A mixin of live.ws.consumer.LiveRoomConsumer: every moderator command checks the account, its
 group, its second factor and the staff session again (as the admin does per request), and a
-connection whose account changed re-reads its session (live.access).
+connection whose account changed re-reads its session (live.ws.identity).
 """
 
 import asyncio
@@ -12,10 +12,11 @@ from dataclasses import replace
 from channels.db import database_sync_to_async
 from django.utils.translation import gettext_lazy as _
 
-from live import access, fanout, presence, services
-from live.connection import CLOSE_SIGNED_OUT, in_cache
-from live.fanout import encode
+from live import conf, services
+from live.events import encode
 from live.models import LiveRoom
+from live.ws import fanout, identity, presence
+from live.ws.connection import in_cache
 
 
 class ModeratorCommands:
@@ -25,10 +26,10 @@ class ModeratorCommands:
         def run():
             # As the admin checks every request: the account, its group, its second factor
             # and the staff session's time limits, read now, not when the socket opened.
-            checked = access.check(self.identity)
+            checked = identity.check(self.identity)
             if not checked.moderator:
                 raise services.LiveError("forbidden", _("Only moderators can do that."))
-            access.count_as_activity(checked.session)
+            identity.count_as_activity(checked.session)
             room = LiveRoom.objects.get(pk=self.room_id)
             return function(room, *args, by=checked.user, **kwargs)
 
@@ -75,23 +76,23 @@ class ModeratorCommands:
     # Who this connection speaks for ------------------------------------------------------------
 
     async def live_check(self, message):
-        """Something changed about this account (live.access): check who we are again."""
+        """Something changed about this account (live.ws.identity): check who we are again."""
         await self._check_identity()
 
     async def _watch_moderator(self):
         """Moderators' staff sessions end after a while idle: notice it while connected."""
         with contextlib.suppress(asyncio.CancelledError):
             while self.actor.moderator:
-                await asyncio.sleep(access.CHECK_MODERATOR_SECONDS)
+                await asyncio.sleep(conf.CHECK_MODERATOR_SECONDS)
                 await self._check_identity()
 
     async def _check_identity(self):
-        checked = await database_sync_to_async(access.check)(self.identity)
+        checked = await database_sync_to_async(identity.check)(self.identity)
         if not checked.valid:
             await self._error(
                 "signed_out", _("You are no longer logged in. Reload the page to take part.")
             )
-            await self.close(code=CLOSE_SIGNED_OUT)
+            await self.close(code=conf.CLOSE_SIGNED_OUT)
         elif self.actor.moderator and not checked.moderator:
             await self._step_down()
 

@@ -18,9 +18,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from live import services
-from live.admin_actions import ActionsViewSetMixin, action_buttons
-from live.admin_badges import BadgeCodeViewSet
-from live.admin_forms import RoomForm, StatementForm
+from live.admin.actions import ActionsViewSetMixin, action_buttons
+from live.admin.badges import BadgeCodeViewSet
+from live.admin.forms import RoomForm, StatementForm
 from live.models import LiveRoom, Message, Question, Statement
 
 

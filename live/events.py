@@ -1,20 +1,143 @@
-"""What clients are told: rooms, messages, questions and statements as plain JSON-ready dicts.
+"""What clients are told, and how it reaches them: group names, event shapes, publishing.
 
 The same shapes go into `room.state` and into the events that follow, so the client has one
 way of drawing each thing. Nothing sent to clients is translated: each client has its own
 language and draws the words from its page. (results() is for templates.)
+
+This is the publishing side of the fan-out: the services publish here, after their commit,
+and never import the socket layer; live.ws.fanout subscribes each process to the groups its
+connections are in and hands the serialised events on.
 """
 
 import asyncio
-import weakref
+import concurrent.futures
+import json
+import logging
 
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from live import conf, voices
-from live.models import LiveRoom, Message, Question, QuestionUpvote, Statement, StatementVote
+from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
 
-CHOICES = ("agree", "disagree", "neutral")
+logger = logging.getLogger(__name__)
+
+# The handler on the consumer: LiveRoomConsumer.live_send.
+HANDLER = "live.send"
+
+# What tells a connection that events may have been lost on the way to it (Redis restarted,
+# or a publisher could not reach it): the client gets `room.resync`, closes and reconnects at
+# once with ?last=, as after any lost connection.
+RESYNC = "live.resync"
+# Groups of which this process could not send an event: told to resync once the layer is back.
+missed_groups: set[str] = set()
+
+
+# Groups ---------------------------------------------------------------------------------------
+
+
+def room_group(room_id):
+    return f"live.{room_id}"
+
+
+def moderators_group(room_id):
+    return f"live.{room_id}.mod"
+
+
+def participant_group(participant_id):
+    return f"live.p.{participant_id}"
+
+
+def user_group(user_id):
+    """Every connection of one account (live.ws.identity asks them to check who they are)."""
+    return f"live.u.{user_id}"
+
+
+# Publishing -----------------------------------------------------------------------------------
+
+
+def encode(event):
+    return json.dumps(event, ensure_ascii=False, separators=(",", ":"))
+
+
+async def apublish(group, event, meta=None):
+    """Send `event` to everyone in `group`; `meta` is for the consumers, not the clients."""
+    message = {"type": HANDLER, "group": group, "text": encode(event)}
+    if meta:
+        message["meta"] = meta
+    await _group_send(get_channel_layer(), group, message)
+
+
+async def _group_send(layer, group, message):
+    """Send, or remember that `group` missed an event: what is stored stays stored.
+
+    Once the layer takes messages again, the groups that missed one are told to resync
+    (RESYNC): their connections close and the pages reconnect with ?last=, getting what they
+    missed from the history.
+    """
+    try:
+        await layer.group_send(group, message)
+    except Exception as error:
+        if not missed_groups:
+            # The class only: redis-py's messages name the server's address.
+            logger.warning(
+                "live fan-out: the channel layer refused an event (%s); its rooms will resync",
+                type(error).__name__,
+            )
+        missed_groups.add(group)
+        return
+    if missed_groups:
+        await resync_missed(layer)
+
+
+async def resync_missed(layer):
+    for group in list(missed_groups):
+        missed_groups.discard(group)
+        try:
+            await layer.group_send(group, {"type": RESYNC, "group": group})
+        except Exception:
+            missed_groups.add(group)
+            return
+
+
+def from_sync(function, *args):
+    """`async_to_sync(function)(*args)`, also where an event loop runs in this very thread.
+
+    Signals such as an account's save fire wherever the account is saved. Where a library
+    drives its own loop in the calling thread (Playwright's sync API in the browser tests),
+    async_to_sync refuses; the call then runs in a short-lived thread and is waited for, as
+    async_to_sync would have waited.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return async_to_sync(function)(*args)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(async_to_sync(function), *args).result()
+
+
+def publish(group, event, meta=None):
+    """Send from synchronous code (services, admin views); call it after the commit."""
+    from_sync(apublish, group, event, meta)
+
+
+def notify(group, handler):
+    """Wake the connections in `group` with a message for `handler` that no client sees."""
+    layer = get_channel_layer()
+    from_sync(_group_send, layer, group, {"type": handler, "group": group})
+
+
+def publish_on_commit(group, event, meta=None):
+    # A layer that is down fails nothing: the event is stored, and its room resyncs later.
+    transaction.on_commit(lambda: publish(group, event, meta), robust=True)
+
+
+# Shapes ---------------------------------------------------------------------------------------
+
+CHOICES = voices.CHOICES
 
 
 def room_data(room):
@@ -229,79 +352,6 @@ def moderation_state(room):
     }
 
 
-def room_for_page(slug):
-    return LiveRoom.objects.select_related("panel__page", "session__page").get(slug=slug)
-
-
-# One room.state for all readers without a name ------------------------------------------------
-
-
-class SharedReads:
-    """Reads that every caller of one key shares, each begun only after its callers asked.
-
-    A reader without a name (no participant, not a moderator, no ?last=) gets exactly the same
-    room.state as every other such reader in the room, so a process builds it once for all
-    readers who connect at about the same time, instead of once per connection: when 2,000
-    people open a room, most of them arrive while a state is being built and share the next.
-
-    What makes this safe is the order: a connection joins the room's fan-out first and asks for
-    the state after. A state read before it joined could miss an event that reached the room in
-    between, which it would then never get. So a caller never gets a read that had already
-    begun when it asked: callers share the *next* read, which begins when the one running
-    ends (one at a time per key); events that arrive meanwhile wait in the callers' inboxes,
-    to be passed on after the state, as for a state read per connection.
-    """
-
-    def __init__(self):
-        self.waiting = {}  # key -> the future of the next read, not begun yet
-        self.running = {}  # key -> the read under way
-
-    async def get(self, key, read):
-        """The result of `await read()`, begun after this call (shared with other callers)."""
-        future = self.waiting.get(key)
-        if future is None:
-            future = self.waiting[key] = asyncio.get_running_loop().create_future()
-            task = asyncio.create_task(self._read(key, future, read, self.running.get(key)))
-            self.running[key] = task
-            task.add_done_callback(lambda done: self._finished(key, done))
-        # A caller that goes away (its client closed) must not cancel the others' read.
-        return await asyncio.shield(future)
-
-    async def _read(self, key, future, read, previous):
-        if previous is not None:
-            await asyncio.wait([previous])
-        # From here on, new callers wait for the next read: this one may be too early for them.
-        if self.waiting.get(key) is future:
-            del self.waiting[key]
-        try:
-            result = await read()
-        except asyncio.CancelledError:
-            future.cancel()
-            raise
-        except Exception as error:
-            if not future.done():
-                future.set_exception(error)
-        else:
-            if not future.done():
-                future.set_result(result)
-
-    def _finished(self, key, task):
-        if self.running.get(key) is task:
-            del self.running[key]
-
-
-_shared = weakref.WeakKeyDictionary()
-
-
-def shared_reads():
-    """This event loop's shared reads (a worker has one loop; tests may start several)."""
-    loop = asyncio.get_running_loop()
-    current = _shared.get(loop)
-    if current is None:
-        current = _shared[loop] = SharedReads()
-    return current
-
-
 def reader_state(room, presence=0):
-    """room.state as every reader without a name gets it (see SharedReads)."""
+    """room.state as every reader without a name gets it (live.ws.coalesce.SharedReads)."""
     return room_state(room, None, False, None, presence)

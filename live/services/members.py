@@ -1,6 +1,6 @@
 """A member's live-room data: in their data export, and out of the rooms when they leave Kring."""
 
-from live.fanout import publish_on_commit, room_group
+from live.events import publish_on_commit, room_group
 from live.models import LiveRoom, Message, Participant, Question, StatementVote
 
 

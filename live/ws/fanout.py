@@ -1,7 +1,7 @@
-"""Getting an event to everyone in a room: the one place that knows how.
+"""Getting an event to every connection in a room: the subscribing side of the fan-out.
 
-Each event is serialised to JSON once, here, and handed to the channel layer as text; every
-connection forwards that text as it is.
+Each event is serialised to JSON once, when it is published (live.events), and handed to the
+channel layer as text; every connection forwards that text as it is.
 
 The fan-out happens in two steps. Between processes, the channel layer's groups (the Redis
 layer shares them between workers): each process is one member of a group, with one channel
@@ -17,139 +17,22 @@ same guarantees Channels gives a consumer's own channel.
 
 import asyncio
 import collections
-import concurrent.futures
 import contextlib
-import json
 import logging
 import uuid
 import weakref
 from collections import defaultdict
 
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
-from django.db import transaction
 
-from live import conf
+from live import conf, events
 
 logger = logging.getLogger(__name__)
 
-# The handler on the consumer: LiveRoomConsumer.live_send.
-HANDLER = "live.send"
-
-# Events waiting for one connection; a client that falls this far behind is closed, so it
-# reconnects and gets what it missed from the history (the Redis layer held 1,500 per channel).
-INBOX_CAPACITY = 1_500
-
-# A group membership in the Redis layer expires after a day (channels_redis' group_expiry);
-# the process renews its memberships well before that.
-RENEW_SECONDS = 60 * 60
-
-# What tells a connection that events may have been lost on the way to it (Redis restarted,
-# or a publisher could not reach it): the client gets `room.resync`, closes and reconnects at
-# once with ?last=, as after any lost connection.
-RESYNC = "live.resync"
 # A message the hub sends itself through a group of its own, to learn that its memberships
 # still hold (live.conf.heartbeat_seconds).
 PING = "live.hub.ping"
 STOP = "live.hub.stop"
-
-# Groups of which this process could not send an event: told to resync once the layer is back.
-_missed = set()
-
-# channels_redis waits for a message with a blocking pop of `brpop_timeout` (5) seconds, and
-# redis-py 8 stops reading a reply after its socket timeout, 5 seconds too by default: on an
-# idle channel the two raced, the read failed with redis.exceptions.TimeoutError (logged, then
-# a second's pause in the reader, during which events waited in Redis), and a message the
-# server popped just as the client gave up was lost. The hub's pops end well before that.
-POP_SECONDS = 2
-
-
-def room_group(room_id):
-    return f"live.{room_id}"
-
-
-def moderators_group(room_id):
-    return f"live.{room_id}.mod"
-
-
-def participant_group(participant_id):
-    return f"live.p.{participant_id}"
-
-
-def encode(event):
-    return json.dumps(event, ensure_ascii=False, separators=(",", ":"))
-
-
-async def apublish(group, event, meta=None):
-    """Send `event` to everyone in `group`; `meta` is for the consumers, not the clients."""
-    message = {"type": HANDLER, "group": group, "text": encode(event)}
-    if meta:
-        message["meta"] = meta
-    await _group_send(get_channel_layer(), group, message)
-
-
-async def _group_send(layer, group, message):
-    """Send, or remember that `group` missed an event: what is stored stays stored.
-
-    Once the layer takes messages again, the groups that missed one are told to resync
-    (RESYNC): their connections close and the pages reconnect with ?last=, getting what they
-    missed from the history.
-    """
-    try:
-        await layer.group_send(group, message)
-    except Exception as error:
-        if not _missed:
-            # The class only: redis-py's messages name the server's address.
-            logger.warning(
-                "live fan-out: the channel layer refused an event (%s); its rooms will resync",
-                type(error).__name__,
-            )
-        _missed.add(group)
-        return
-    if _missed:
-        await _resync_missed(layer)
-
-
-async def _resync_missed(layer):
-    for group in list(_missed):
-        _missed.discard(group)
-        try:
-            await layer.group_send(group, {"type": RESYNC, "group": group})
-        except Exception:
-            _missed.add(group)
-            return
-
-
-def from_sync(function, *args):
-    """`async_to_sync(function)(*args)`, also where an event loop runs in this very thread.
-
-    Signals such as an account's save fire wherever the account is saved. Where a library
-    drives its own loop in the calling thread (Playwright's sync API in the browser tests),
-    async_to_sync refuses; the call then runs in a short-lived thread and is waited for, as
-    async_to_sync would have waited.
-    """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return async_to_sync(function)(*args)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(async_to_sync(function), *args).result()
-
-
-def publish(group, event, meta=None):
-    """Send from synchronous code (services, admin views); call it after the commit."""
-    from_sync(apublish, group, event, meta)
-
-
-def notify(group, handler):
-    """Wake the connections in `group` with a message for `handler` that no client sees."""
-    layer = get_channel_layer()
-    from_sync(_group_send, layer, group, {"type": handler, "group": group})
-
-
-def publish_on_commit(group, event, meta=None):
-    # A layer that is down fails nothing: the event is stored, and its room resyncs later.
-    transaction.on_commit(lambda: publish(group, event, meta), robust=True)
 
 
 class Inbox:
@@ -167,7 +50,7 @@ class Inbox:
         self.waiter = None
 
     def put(self, message):
-        if len(self.messages) >= INBOX_CAPACITY:
+        if len(self.messages) >= conf.INBOX_CAPACITY:
             # Too far behind: one last message tells the consumer to close the connection.
             if not self.overflowed:
                 self.overflowed = True
@@ -209,8 +92,8 @@ class Hub:
 
     def __init__(self, layer):
         self.layer = layer
-        if getattr(layer, "brpop_timeout", 0) > POP_SECONDS:
-            layer.brpop_timeout = POP_SECONDS
+        if getattr(layer, "brpop_timeout", 0) > conf.POP_SECONDS:
+            layer.brpop_timeout = conf.POP_SECONDS
         self.channel = None
         self.members = defaultdict(set)
         self.lock = asyncio.Lock()
@@ -334,7 +217,7 @@ class Hub:
             )
             if missing:
                 self._lose("no heartbeat")
-            due = joined is None or self.lost or now - renewed > RENEW_SECONDS
+            due = joined is None or self.lost or now - renewed > conf.RENEW_SECONDS
             if due and await self._rejoin():
                 if self.lost:
                     self.lost = False
@@ -350,8 +233,8 @@ class Hub:
                 except Exception as error:
                     self._lose(f"ping: {type(error).__name__}")
                 else:
-                    if _missed:
-                        await _resync_missed(self.layer)
+                    if events.missed_groups:
+                        await events.resync_missed(self.layer)
             await asyncio.sleep(conf.heartbeat_seconds())
 
     async def _rejoin(self):
@@ -369,7 +252,7 @@ class Hub:
         """Tell every connection of this process that it may have missed events."""
         inboxes = {inbox for members in self.members.values() for inbox in members}
         for inbox in inboxes:
-            inbox.put({"type": RESYNC})
+            inbox.put({"type": events.RESYNC})
 
 
 # One hub per event loop (a worker has one; tests may start several) and channel layer.

@@ -6,7 +6,7 @@ each of these must end what an open connection may do, at once, not at its next 
 
 So every connection of a member listens on a group of its own account; whatever changes an
 account asks those connections to check again (signals below), and a moderator's connection
-also checks itself every CHECK_MODERATOR_SECONDS, for the staff session's idle limit. A check
+also checks itself every conf.CHECK_MODERATOR_SECONDS, for the staff session's idle limit. A check
 reads the session from the store, as a new request would, and goes through Django's own
 get_user(), which also verifies the session's signature against the account.
 """
@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from importlib import import_module
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import auth
@@ -25,24 +24,12 @@ from django.db import transaction
 
 from community.tokens import token_digest
 from live import permissions
-from live.fanout import notify
+from live.events import notify, user_group
 from live.services.base import guest_in
 from moderation.staff import SESSION_SEEN
 
-if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
-    from django.contrib.auth.models import AnonymousUser
-    from django.contrib.sessions.backends.base import SessionBase
-
-    from live.models import LiveRoom
-
 # The consumer's handler for "check again" (LiveRoomConsumer.live_check).
 CHECK = "live.check"
-CHECK_MODERATOR_SECONDS = 60
-
-
-def user_group(user_id):
-    return f"live.u.{user_id}"
 
 
 @dataclass(frozen=True)
@@ -147,49 +134,14 @@ def connect_signals():
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     user_model = get_user_model()
-    user_logged_out.connect(on_logged_out, dispatch_uid="live.access.logged_out")
-    post_save.connect(on_account_saved, sender=user_model, dispatch_uid="live.access.saved")
-    post_delete.connect(on_account_deleted, sender=user_model, dispatch_uid="live.access.deleted")
+    user_logged_out.connect(on_logged_out, dispatch_uid="live.ws.identity.logged_out")
+    post_save.connect(on_account_saved, sender=user_model, dispatch_uid="live.ws.identity.saved")
+    post_delete.connect(
+        on_account_deleted, sender=user_model, dispatch_uid="live.ws.identity.deleted"
+    )
     m2m_changed.connect(
-        on_groups_changed, sender=user_model.groups.through, dispatch_uid="live.access.groups"
+        on_groups_changed, sender=user_model.groups.through, dispatch_uid="live.ws.identity.groups"
     )
     post_delete.connect(
-        on_authenticator_removed, sender=Authenticator, dispatch_uid="live.access.mfa"
+        on_authenticator_removed, sender=Authenticator, dispatch_uid="live.ws.identity.mfa"
     )
-
-
-# Rooms only for registered people (a setting on the event or workshop page). ----------------
-
-# In the browser's session: {page id: registration id}, written when she opens her personal
-# join link; it counts only while that registration still holds a seat.
-SESSION_REGISTERED = "live_registered"
-
-
-def remember_registration(session: SessionBase, page_id: int, registration_id: int) -> None:
-    registered = dict(session.get(SESSION_REGISTERED) or {})
-    registered[str(page_id)] = registration_id
-    session[SESSION_REGISTERED] = registered
-
-
-def is_registration_only(room: LiveRoom) -> bool:
-    page = room.host_page
-    return bool(page is not None and page.rooms_for_registered)
-
-
-def may_take_part(
-    room: LiveRoom, user: AbstractBaseUser | AnonymousUser | None, session: SessionBase | None
-) -> bool:
-    """May this person take a name in the room? Reading is open to everyone. (Database.)"""
-    if not is_registration_only(room) or permissions.is_moderator(user):
-        return True
-    registered = (session.get(SESSION_REGISTERED) if session is not None else None) or {}
-    registration_id = registered.get(str(room.host_page.pk))
-    if registration_id is None:
-        return False
-    from workshops.models import Registration
-
-    return Registration.objects.filter(
-        pk=registration_id,
-        session__page_id=room.host_page.pk,
-        status=Registration.Status.CONFIRMED,
-    ).exists()

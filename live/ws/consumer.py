@@ -1,9 +1,9 @@
 """The websocket of a live room: identity from the session, then thin glue to the services.
 
-Each frame is size-checked, rate-limited and validated (live.protocol) before a service sees
+Each frame is size-checked, rate-limited and validated (live.ws.protocol) before a service sees
 it; whatever goes wrong becomes an `error` event in the connection's language and the
 connection stays usable. Events for the room arrive as JSON text serialised once, through the
-process's fan-out (live.fanout) into this connection's inbox, and are passed on unchanged.
+process's fan-out (live.ws.fanout) into this connection's inbox, and are passed on unchanged.
 """
 
 import asyncio
@@ -19,21 +19,13 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
-from live import access, conf, fanout, limits, presence, protocol, services, state, throttle
-from live.connection import (
-    CLOSE_FLOODING,
-    CLOSE_NO_ROOM,
-    CLOSE_TOO_MANY,
-    CLOSE_TOO_SLOW,
-    REFUSALS_BEFORE_CLOSE,
-    Bucket,
-    in_cache,
-    language_of,
-    last_seen_id,
-)
-from live.fanout import encode, moderators_group, participant_group, room_group
+from live import conf, events, services
+from live.events import encode, moderators_group, participant_group, room_group, user_group
 from live.models import LiveRoom, Statement
-from live.moderating import ModeratorCommands
+from live.ws import coalesce, fanout, identity, limits, presence, protocol
+from live.ws.connection import in_cache, language_of, last_seen_id
+from live.ws.limits import Bucket
+from live.ws.moderator import ModeratorCommands
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +43,7 @@ def _reader_state(room_id):
         count = await in_cache(presence.count)(room_id)
 
         def build():
-            return encode(state.reader_state(LiveRoom.objects.get(pk=room_id), count))
+            return encode(events.reader_state(LiveRoom.objects.get(pk=room_id), count))
 
         return await database_sync_to_async(build)()
 
@@ -60,7 +52,7 @@ def _reader_state(room_id):
 
 class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     # Channels' own per-connection groups stay empty: the room's events come through
-    # live.fanout, joined in connect() once the room and the person are known.
+    # live.ws.fanout, joined in connect() once the room and the person are known.
     groups = []
 
     async def __call__(self, scope, receive, send):
@@ -135,12 +127,12 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         refused = await in_cache(limits.admit)(self.client)
         if refused:
             self.client = None  # not counted, so not released either
-            await self.close(code=CLOSE_TOO_MANY)
+            await self.close(code=conf.CLOSE_TOO_MANY)
             return
         slug = self.scope["url_route"]["kwargs"]["slug"]
         found = await database_sync_to_async(self._identify)(slug)
         if not found:
-            await self.close(code=CLOSE_NO_ROOM)
+            await self.close(code=conf.CLOSE_NO_ROOM)
             return
         try:
             await self._enter()
@@ -155,8 +147,8 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         self.arrived = True
         # Tabs are limited under one name; readers without one count per network address (an
         # office or a shelter behind one address), where the limit per client applies.
-        if self.actor.participant_id is not None and tabs > limits.CONNECTIONS_PER_PARTICIPANT:
-            await self.close(code=CLOSE_TOO_MANY)
+        if self.actor.participant_id is not None and tabs > conf.CONNECTIONS_PER_PARTICIPANT:
+            await self.close(code=conf.CLOSE_TOO_MANY)
             return
         await self.accept()
         # Joined the groups first: whatever happens while the state is read arrives after it
@@ -164,8 +156,8 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         last_id = last_seen_id(self.scope)
         if self.actor.participant_id is None and not self.actor.moderator and last_id is None:
             # A reader without a name: the state all such readers get, read once for all who
-            # connect meanwhile, and only after each of them joined (live.state.SharedReads).
-            text = await state.shared_reads().get(self.room_id, _reader_state(self.room_id))
+            # connect meanwhile, and only after each of them joined (live.ws.coalesce.SharedReads).
+            text = await coalesce.shared_reads().get(self.room_id, _reader_state(self.room_id))
         else:
             count = await in_cache(presence.count)(self.room_id)
             text = encode(await database_sync_to_async(self._snapshot)(last_id, count))
@@ -181,7 +173,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         if self.actor.participant_id:
             groups.append(participant_group(self.actor.participant_id))
         if self.identity.user_id:
-            groups.append(access.user_group(self.identity.user_id))
+            groups.append(user_group(self.identity.user_id))
         return groups
 
     def _identify(self, slug):
@@ -189,8 +181,8 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         if room is None:
             return False
         user, session = self.scope.get("user"), self.scope.get("session")
-        self.identity = access.identity_of(user, session)
-        checked = access.check(self.identity)
+        self.identity = identity.identity_of(user, session)
+        checked = identity.check(self.identity)
         moderator = checked.moderator
         participant = None
         if room.status != LiveRoom.Status.CLOSED or moderator:
@@ -222,7 +214,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         participant = None
         if self.actor.participant_id:
             participant = room.participants.get(pk=self.actor.participant_id)
-        return state.room_state(room, participant, self.actor.moderator, last_id, count)
+        return events.room_state(room, participant, self.actor.moderator, last_id, count)
 
     async def disconnect(self, code):
         if self.watch is not None:
@@ -239,10 +231,10 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     async def receive(self, text_data=None, bytes_data=None):
         if not self.bucket.take() or not await self._may_send():
             self.refusals += 1
-            if self.refusals > REFUSALS_BEFORE_CLOSE:
+            if self.refusals > conf.REFUSALS_BEFORE_CLOSE:
                 # Cut off, and not straight back in: reconnecting would refill the bucket.
                 await in_cache(limits.cool_down)(self.client)
-                await self.close(code=CLOSE_FLOODING)
+                await self.close(code=conf.CLOSE_FLOODING)
                 return
             await self._error(
                 "rate_limited", _("You are sending messages too fast. Wait a moment.")
@@ -255,9 +247,9 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         try:
             with translation.override(self.language):
                 command = protocol.parse(text_data, moderator=self.actor.moderator)
-            handler = getattr(self, "on_" + command.type.replace(".", "_"))
-            await handler(**command.fields)
-        except (protocol.ProtocolError, services.LiveError) as error:
+            handler = getattr(self, "on_" + command.kind.replace(".", "_"))
+            await handler(**command.arguments())
+        except services.LiveError as error:
             await self._error(error.code, error.message)
         except Exception:
             logger.exception("live room %s: a message could not be handled", self.room_id)
@@ -303,17 +295,17 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     async def on_question_upvote(self, id, up=True):
         await self._call(services.do_upvote, self.actor, id, up)
         await self._reply({"type": "question.upvoted", "id": id, "up": up})
-        await throttle.request(("upvotes", self.room_id), conf.tally_interval(), self._upvotes)
+        await coalesce.request(("upvotes", self.room_id), conf.tally_interval(), self._upvotes)
 
     async def on_statement_vote(self, id, choice):
         statement_id = await self._call(services.do_vote, self.actor, id, choice)
         await self._reply({"type": "statement.voted", "id": statement_id, "choice": choice})
-        await throttle.request(
+        await coalesce.request(
             ("tally", self.room_id, statement_id),
             conf.tally_interval(),
             lambda: self._tally(statement_id),
         )
-        await throttle.request(
+        await coalesce.request(
             ("split", self.room_id, statement_id),
             conf.tally_interval(),
             lambda: self._split(statement_id),
@@ -329,7 +321,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
     # Coalesced broadcasts ---------------------------------------------------------------------
 
     async def _upvotes(self):
-        votes = await database_sync_to_async(state.upvote_counts)(self.room_id)
+        votes = await database_sync_to_async(events.upvote_counts)(self.room_id)
         return room_group(self.room_id), {"type": "question.votes", "votes": votes}
 
     async def _tally(self, statement_id):
@@ -337,7 +329,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             statement = Statement.objects.filter(pk=statement_id).first()
             if statement is None or statement.status != Statement.Status.OPEN:
                 return None  # its final results went out when it closed
-            counts = state.tally(statement)
+            counts = events.tally(statement)
             return {
                 "type": "statement.tally",
                 "id": statement.pk,
@@ -355,7 +347,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             statement = Statement.objects.filter(pk=statement_id).first()
             if statement is None or statement.status != Statement.Status.OPEN:
                 return None
-            return state.split_event(statement)
+            return events.split_event(statement)
 
         event = await database_sync_to_async(read)()
         return (moderators_group(self.room_id), event) if event else None
@@ -367,7 +359,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             count = await in_cache(presence.count)(room_id)
             return room_group(room_id), {"type": "room.presence", "count": count}
 
-        await throttle.request(("presence", room_id), conf.presence_interval(), produce)
+        await coalesce.request(("presence", room_id), conf.presence_interval(), produce)
 
     # Outgoing --------------------------------------------------------------------------------
 
@@ -389,4 +381,4 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
 
     async def live_overflow(self, message):
         """This connection's inbox filled up: the client is too slow to keep up."""
-        await self.close(code=CLOSE_TOO_SLOW)
+        await self.close(code=conf.CLOSE_TOO_SLOW)
