@@ -160,3 +160,20 @@ async def test_a_client_cut_off_for_flooding_cannot_come_straight_back(room, peo
     again = await people().connect(room, expect_state=False)
 
     assert not again.connected
+
+
+async def test_the_socket_knows_a_member_by_the_session_cookie_and_only_while_it_is_valid(
+    room, member
+):
+    """The websocket's session and user come from the cookie (config.websocket), with the
+    session's hash checked: a cookie from before a password change speaks for nobody."""
+    assert (await member.connect(room)).state["me"]["name"] == "Sanne"
+
+    def change_password():
+        member.user.set_password("een-nieuw-wachtwoord-2026")
+        member.user.save()
+
+    await db_call(change_password)
+    stale = await member.connect(room)
+    assert stale.state["me"]["pid"] is None
+    assert stale.state["me"]["name"] is None
