@@ -205,13 +205,16 @@ class Hub:
     async def _heartbeat(self):
         loop = asyncio.get_running_loop()
         joined = renewed = None
+        lag = 0.0  # how much later than asked this loop woke the heartbeat, added up
         while True:
             now = loop.time()
             # A ping that waits behind the rooms' own events is late, not lost: while the layer
             # keeps handing over events, wait three timeouts for it. Declaring the layer lost
-            # under load would make every connection here reconnect at once.
+            # under load would make every connection here reconnect at once. Nor is a ping
+            # lost that this process had no time to read: the time its own loop ran late
+            # (the heartbeat's sleeps overran) does not count as the layer's silence.
             timeout = conf.heartbeat_timeout()
-            silent = now - self.answered
+            silent = now - self.answered - lag
             missing = joined is not None and (
                 (silent > timeout and now - self.last_read > timeout) or silent > 3 * timeout
             )
@@ -225,6 +228,7 @@ class Hub:
                     self._resync_here()
                     logger.warning("live fan-out: channel layer back; rooms resync")
                 joined = renewed = self.answered = loop.time()
+                lag = 0.0
             if not self.lost:
                 try:
                     await self.layer.group_send(
@@ -235,7 +239,11 @@ class Hub:
                 else:
                     if events.missed_groups:
                         await events.resync_missed(self.layer)
+            asked = loop.time() + conf.heartbeat_seconds()
             await asyncio.sleep(conf.heartbeat_seconds())
+            overrun = loop.time() - asked
+            # Since the last answer only: a ping that came back settles what was late before.
+            lag = overrun if self.answered >= asked - conf.heartbeat_seconds() else lag + overrun
 
     async def _rejoin(self):
         """Join the ping group and every group with members here, and ping; False on failure."""

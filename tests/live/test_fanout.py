@@ -1,6 +1,7 @@
 """The fan-out: one channel-layer member per process and room, handing events to its connections."""
 
 import asyncio
+import time
 
 import pytest
 from channels.layers import get_channel_layer
@@ -192,6 +193,22 @@ async def test_a_busy_layer_whose_pings_come_late_does_not_make_clients_resync(
     assert kinds.count("chat.message") == 15
     for task in list(late):
         task.cancel()
+
+
+@pytest.mark.usefixtures("_fast_heartbeat")
+async def test_a_process_whose_own_loop_ran_late_does_not_make_clients_resync(room, people):
+    """A worker too busy to read its ping for a while has not lost the layer.
+
+    Under overload (10,000 sockets) a worker's loop fell seconds behind; the heartbeat then
+    found its ping unanswered and told every connection to reconnect, onto the same worker.
+    """
+    reader = await people().connect(room)
+    await asyncio.sleep(0.2)
+    time.sleep(1.0)  # the loop does nothing else for two heartbeat timeouts
+    await asyncio.sleep(0.3)
+
+    assert await reader.nothing("room.resync", timeout=0.5)
+    assert not fanout.hub().lost
 
 
 @pytest.mark.usefixtures("_fast_heartbeat")
