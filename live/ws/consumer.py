@@ -111,11 +111,16 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         # Events still in the inbox are dropped from here on: an ASGI server refuses a send
         # after the close, and the failure would end the connection before disconnect() ran.
         self.closing = True
+        self.inbox.direct = None
         await super().close(code=code, reason=reason)
 
     async def send(self, text_data=None, bytes_data=None, close=False):
         if not self.closing:
             await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+
+    def _write(self, text):
+        """The server's own send of one text frame (the fan-out's direct path)."""
+        return self.base_send({"type": "websocket.send", "text": text})
 
     async def connect(self):
         self.room_id = None
@@ -162,6 +167,10 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             count = await in_cache(presence.count)(self.room_id)
             text = encode(await database_sync_to_async(self._snapshot)(last_id, count))
         await self.send(text_data=text)
+        # From here on the fan-out may write this room's events to the socket itself while
+        # this connection waits for something to do (live.ws.fanout.Inbox.deliver).
+        if not self.closing:
+            self.inbox.direct = self._write
         await self._presence_changed()
         if self.actor.moderator:
             self.watch = asyncio.create_task(self._watch_moderator())

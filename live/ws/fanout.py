@@ -13,6 +13,13 @@ touches Redis more than once per process.
 A connection reads its inbox in its own dispatch loop (see LiveRoomConsumer), so events reach
 it in order, after its `room.state`, and never in the middle of one of its own handlers: the
 same guarantees Channels gives a consumer's own channel.
+
+Most of the time a connection has nothing to do but wait: its state went out, its inbox is
+empty, no handler runs. Waking 1,000 such tasks for every event, each to pass the same text on,
+cost more than writing it (bench/README.md, "Where a worker's CPU goes"). So the hub writes an
+event to an idle connection's socket itself, in one pass over the room, as
+`websockets.broadcast()` does; a connection that is busy, behind, or whose socket cannot take
+the frame at once keeps the inbox, so its order holds (`Inbox.deliver`).
 """
 
 import asyncio
@@ -48,6 +55,43 @@ class Inbox:
         self.overflowed = False
         self.groups = ()
         self.waiter = None
+        # Set by the consumer once its state went out: writes one event's text to the socket.
+        self.direct = None
+        # A direct write that could not finish at once (see deliver): later events wait for it.
+        self.writing = None
+
+    def deliver(self, message):
+        """Hand `message` over: straight to the socket when the connection is idle, else put it.
+
+        Idle means: the consumer waits in `wait()` for its inbox (no handler running), nothing
+        is queued before this event, and no earlier direct write is still under way. Only
+        plain events go straight out (`live.send` without meta for the consumer to read).
+        """
+        if (
+            self.direct is None
+            or self.messages
+            or self.writing is not None
+            or self.waiter is None
+            or self.waiter.done()
+            or message.get("type") != events.HANDLER
+            or "meta" in message
+        ):
+            self.put(message)
+            return
+        try:
+            self.writing = start(self.direct(message["text"]))
+        except Exception:
+            # The socket is gone; the consumer hears it from the server and cleans up.
+            self.direct = self.writing = None
+            return
+        if self.writing is not None:
+            self.writing.add_done_callback(self._written)
+
+    def _written(self, task):
+        self.writing = None
+        if task.cancelled() or task.exception() is not None:
+            self.direct = None  # as above: the consumer hears from the server
+        self.wake()
 
     def put(self, message):
         if len(self.messages) >= conf.INBOX_CAPACITY:
@@ -61,8 +105,10 @@ class Inbox:
         self.wake()
 
     def pop(self):
-        """The next event, or None."""
-        return self.messages.popleft() if self.messages else None
+        """The next event, or None (also while a direct write is under way: it goes first)."""
+        if self.writing is not None or not self.messages:
+            return None
+        return self.messages.popleft()
 
     def wake(self, _future=None):
         if self.waiter is not None and not self.waiter.done():
@@ -70,13 +116,58 @@ class Inbox:
 
     async def wait(self):
         """Until an event is put (or wake() is called: the client sent a frame)."""
-        if self.messages:
+        if self.messages and self.writing is None:
             return
         self.waiter = asyncio.get_running_loop().create_future()
         try:
             await self.waiter
         finally:
             self.waiter = None
+
+
+def start(coroutine):
+    """Run `coroutine` now, up to where it first waits; None if it finished, else its task.
+
+    uvicorn's websocket `send` writes the frame to the transport without waiting while the
+    socket takes data, so for almost every connection the write is done by the time this
+    returns, without a task. A socket whose buffer is full waits; the rest of that one write
+    goes on in a task of its own, and the hub goes on to the next connection. (Python 3.12's
+    `asyncio.eager_task_factory` does this for a whole loop; Kring runs on 3.11.)
+    """
+    try:
+        first = coroutine.send(None)
+    except StopIteration:
+        return None
+    except BaseException:
+        coroutine.close()
+        raise
+    return asyncio.ensure_future(_Rest(coroutine, first))
+
+
+class _Rest:
+    """The rest of a coroutine that already ran up to what it yielded first (see start)."""
+
+    def __init__(self, coroutine, first):
+        self.coroutine = coroutine
+        self.first = first
+
+    def __await__(self):
+        # What a task does with a coroutine: pass each yielded future up, resume it with None
+        # once the future is done, or throw in what the task was told (a cancellation).
+        yielded = self.first
+        while True:
+            try:
+                yield yielded
+            except BaseException as error:
+                try:
+                    yielded = self.coroutine.throw(error)
+                except StopIteration as stop:
+                    return stop.value
+                continue
+            try:
+                yielded = self.coroutine.send(None)
+            except StopIteration as stop:
+                return stop.value
 
 
 class Hub:
@@ -180,7 +271,7 @@ class Hub:
                     self.answered = loop.time()
                     continue
                 for inbox in list(self.members.get(group, ())):
-                    inbox.put(message)
+                    inbox.deliver(message)
         finally:
             heartbeat.cancel()
 
