@@ -280,10 +280,13 @@ class Server:
                 "--proxy-headers",
                 "--forwarded-allow-ips=127.0.0.1",
                 "--lifespan=off",
-                # As production runs it (README): the log config that masks addresses, and
-                # uvicorn refusing a frame above 16 KiB before buffering it.
+                # As production runs it (README, site/deploy/kring-web.service): the log config
+                # that masks addresses, uvicorn refusing a frame above 16 KiB before buffering
+                # it, keepalive pings once a minute, and a busy worker not killed after 5 s.
                 f"--log-config={ROOT / 'site/deploy/uvicorn-log.json'}",
                 "--ws-max-size=16384",
+                "--ws-ping-interval=60",
+                "--timeout-worker-healthcheck=30",
                 "--log-level=warning",
                 *os.environ.get("BENCH_UVICORN_ARGS", "").split(),
             ]
