@@ -29,6 +29,8 @@ import logging
 import uuid
 import weakref
 from collections import defaultdict
+from collections.abc import Callable, Coroutine, Generator, Iterable
+from typing import Any
 
 from channels.layers import get_channel_layer
 
@@ -41,6 +43,11 @@ logger = logging.getLogger(__name__)
 PING = "live.hub.ping"
 STOP = "live.hub.stop"
 
+# A message as the channel layer carries it: "type", "group", and for events the JSON "text".
+Message = dict[str, Any]
+# Writes one text frame to a socket (the consumer's `_write`).
+Write = Callable[[str], Coroutine[Any, Any, None]]
+
 
 class Inbox:
     """The events for one connection, read by its consumer's dispatch loop.
@@ -50,17 +57,17 @@ class Inbox:
     (Channels' await_many_dispatch) cost more than sending the frame.
     """
 
-    def __init__(self):
-        self.messages = collections.deque()
+    def __init__(self) -> None:
+        self.messages: collections.deque[Message] = collections.deque()
         self.overflowed = False
-        self.groups = ()
-        self.waiter = None
+        self.groups: tuple[str, ...] = ()
+        self.waiter: asyncio.Future[None] | None = None
         # Set by the consumer once its state went out: writes one event's text to the socket.
-        self.direct = None
+        self.direct: Write | None = None
         # A direct write that could not finish at once (see deliver): later events wait for it.
-        self.writing = None
+        self.writing: asyncio.Future[None] | None = None
 
-    def deliver(self, message):
+    def deliver(self, message: Message) -> None:
         """Hand `message` over: straight to the socket when the connection is idle, else put it.
 
         Idle means: the consumer waits in `wait()` for its inbox (no handler running), nothing
@@ -87,13 +94,13 @@ class Inbox:
         if self.writing is not None:
             self.writing.add_done_callback(self._written)
 
-    def _written(self, task):
+    def _written(self, task: asyncio.Future[None]) -> None:
         self.writing = None
         if task.cancelled() or task.exception() is not None:
             self.direct = None  # as above: the consumer hears from the server
         self.wake()
 
-    def put(self, message):
+    def put(self, message: Message) -> None:
         if len(self.messages) >= conf.INBOX_CAPACITY:
             # Too far behind: one last message tells the consumer to close the connection.
             if not self.overflowed:
@@ -104,17 +111,17 @@ class Inbox:
         self.messages.append(message)
         self.wake()
 
-    def pop(self):
+    def pop(self) -> Message | None:
         """The next event, or None (also while a direct write is under way: it goes first)."""
         if self.writing is not None or not self.messages:
             return None
         return self.messages.popleft()
 
-    def wake(self, _future=None):
+    def wake(self, _future: object = None) -> None:
         if self.waiter is not None and not self.waiter.done():
             self.waiter.set_result(None)
 
-    async def wait(self):
+    async def wait(self) -> None:
         """Until an event is put (or wake() is called: the client sent a frame)."""
         if self.messages and self.writing is None:
             return
@@ -125,7 +132,7 @@ class Inbox:
             self.waiter = None
 
 
-def start(coroutine):
+def start(coroutine: Coroutine[Any, Any, None]) -> asyncio.Future[None] | None:
     """Run `coroutine` now, up to where it first waits; None if it finished, else its task.
 
     uvicorn's websocket `send` writes the frame to the transport without waiting while the
@@ -147,11 +154,11 @@ def start(coroutine):
 class _Rest:
     """The rest of a coroutine that already ran up to what it yielded first (see start)."""
 
-    def __init__(self, coroutine, first):
+    def __init__(self, coroutine: Coroutine[Any, Any, None], first: Any) -> None:
         self.coroutine = coroutine
         self.first = first
 
-    def __await__(self):
+    def __await__(self) -> Generator[Any, None, None]:
         # What a task does with a coroutine: pass each yielded future up, resume it with None
         # once the future is done, or throw in what the task was told (a cancellation).
         yielded = self.first
@@ -161,13 +168,13 @@ class _Rest:
             except BaseException as error:
                 try:
                     yielded = self.coroutine.throw(error)
-                except StopIteration as stop:
-                    return stop.value
+                except StopIteration:
+                    return  # the write returns nothing
                 continue
             try:
                 yielded = self.coroutine.send(None)
-            except StopIteration as stop:
-                return stop.value
+            except StopIteration:
+                return
 
 
 class Hub:
@@ -181,21 +188,22 @@ class Hub:
     groups again as soon as the layer answers, then tells every local connection to resync.
     """
 
-    def __init__(self, layer):
+    def __init__(self, layer: Any) -> None:
+        # A channels layer (channels ships no types): RedisChannelLayer or, in tests, in memory.
         self.layer = layer
         if getattr(layer, "brpop_timeout", 0) > conf.POP_SECONDS:
             layer.brpop_timeout = conf.POP_SECONDS
-        self.channel = None
-        self.members = defaultdict(set)
+        self.channel: str | None = None
+        self.members: defaultdict[str, set[Inbox]] = defaultdict(set)
         self.lock = asyncio.Lock()
-        self.reader = None
+        self.reader: asyncio.Task[None] | None = None
         self.ping_group = f"live.hub.{uuid.uuid4().hex}"
         self.lost = False
         self.answered = 0.0  # loop time at which the last ping came back
         self.last_read = 0.0  # loop time at which the layer last handed this process anything
         self.restored = float("-inf")  # loop time of the last restore
 
-    async def join(self, inbox, groups):
+    async def join(self, inbox: Inbox, groups: Iterable[str]) -> None:
         async with self.lock:
             if self.channel is None:
                 self.channel = await self.layer.new_channel("live.hub")
@@ -223,7 +231,7 @@ class Hub:
                 self._lose("join")
                 raise
 
-    async def leave(self, inbox):
+    async def leave(self, inbox: Inbox) -> None:
         async with self.lock:
             for group in inbox.groups:
                 members = self.members.get(group)
@@ -240,12 +248,12 @@ class Hub:
             # Redis layer and starting another, when a room's last socket closed to resync,
             # could leave the next read waiting (and every join with it) for good.
 
-    def _lose(self, where):
+    def _lose(self, where: str) -> None:
         if not self.lost:
             logger.warning("live fan-out: lost the channel layer (%s); restoring", where)
         self.lost = True
 
-    async def _read(self):
+    async def _read(self) -> None:
         """Hand every message on this process's channel to the connections in its group."""
         loop = asyncio.get_running_loop()
         heartbeat = asyncio.create_task(self._heartbeat())
@@ -293,9 +301,10 @@ class Hub:
         except Exception:
             reader.cancel()
 
-    async def _heartbeat(self):
+    async def _heartbeat(self) -> None:
         loop = asyncio.get_running_loop()
-        joined = renewed = None
+        joined: float | None = None
+        renewed: float | None = None
         lag = 0.0  # how much later than asked this loop woke the heartbeat, added up
         while True:
             now = loop.time()
@@ -311,7 +320,7 @@ class Hub:
             )
             if missing:
                 self._lose("no heartbeat")
-            due = joined is None or self.lost or now - renewed > conf.RENEW_SECONDS
+            due = renewed is None or self.lost or now - renewed > conf.RENEW_SECONDS
             if due and await self._rejoin():
                 if self.lost:
                     self.lost = False
@@ -336,7 +345,7 @@ class Hub:
             # Since the last answer only: a ping that came back settles what was late before.
             lag = overrun if self.answered >= asked - conf.heartbeat_seconds() else lag + overrun
 
-    async def _rejoin(self):
+    async def _rejoin(self) -> bool:
         """Join the ping group and every group with members here, and ping; False on failure."""
         try:
             await self.layer.group_add(self.ping_group, self.channel)
@@ -347,7 +356,7 @@ class Hub:
             return False
         return True
 
-    def _resync_here(self):
+    def _resync_here(self) -> None:
         """Tell every connection of this process that it may have missed events."""
         inboxes = {inbox for members in self.members.values() for inbox in members}
         for inbox in inboxes:
@@ -355,10 +364,10 @@ class Hub:
 
 
 # One hub per event loop (a worker has one; tests may start several) and channel layer.
-_hubs = weakref.WeakKeyDictionary()
+_hubs: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Hub] = weakref.WeakKeyDictionary()
 
 
-def hub():
+def hub() -> Hub:
     loop = asyncio.get_running_loop()
     layer = get_channel_layer()
     current = _hubs.get(loop)
@@ -374,11 +383,11 @@ async def close() -> None:
         await current.close()
 
 
-async def join(inbox, groups):
+async def join(inbox: Inbox, groups: Iterable[str]) -> None:
     """From now on, put the events of `groups` into `inbox`."""
     await hub().join(inbox, groups)
 
 
-async def leave(inbox):
+async def leave(inbox: Inbox) -> None:
     """Stop putting events into `inbox`."""
     await hub().leave(inbox)
