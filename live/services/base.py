@@ -98,18 +98,20 @@ def member_name(room, user):
 def do_join(room, user=None, session=None):
     """The participant for this member or this session's guest; None when they have no name yet
     (or may not take part: a room only for registered people)."""
+    member = user is not None and user.is_authenticated
+    guest = None if member else guest_in(session or {})
+    if not member and guest is None:
+        return None  # a reader: no need to read the room's page to know that
     if not permissions.may_take_part(room, user, session):
         return None
-    if user is not None and user.is_authenticated:
+    if member:
         participant = Participant.objects.filter(room=room, user=user).first()
         if participant is None:
             participant, _created = Participant.objects.get_or_create(
                 room=room, user=user, defaults={"name": member_name(room, user)}
             )
         return participant
-    guest = guest_in(session or {})
-    if guest is None:
-        return None
+    assert guest is not None
     role = guest.get("role")
     participant, _created = Participant.objects.get_or_create(
         room=room,

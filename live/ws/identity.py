@@ -52,6 +52,11 @@ def identity_of(user, session):
     return Identity(session_key)
 
 
+def without_session(scope):
+    """No session cookie: the socket can be no member, guest or moderator, only a reader."""
+    return not scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
+
+
 def _load_session(session_key):
     if not session_key:
         return None

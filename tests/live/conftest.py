@@ -13,7 +13,7 @@ from django.test import Client
 
 from live import event_types
 from live.models import LiveRoom
-from live.ws import coalesce, fanout
+from live.ws import coalesce, fanout, rooms
 from tests.helpers import make_staff, staff_login
 from workshops.models import EventIndexPage, EventPage, EventPanel
 
@@ -30,8 +30,10 @@ def _fast_broadcasts(settings):
     settings.KRING_LIVE_TALLY_INTERVAL = 0.05
     settings.KRING_LIVE_PRESENCE_INTERVAL = 0.05
     coalesce._scheduled.clear()
+    rooms.forget()
     yield
     coalesce._scheduled.clear()
+    rooms.forget()
 
 
 def db_call(function, *args, **kwargs):
