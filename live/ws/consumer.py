@@ -22,7 +22,7 @@ from community.help import help_numbers
 from live import conf, events, services
 from live.events import encode, moderators_group, participant_group, room_group, user_group
 from live.models import LiveRoom, Statement
-from live.ws import coalesce, fanout, identity, limits, presence, protocol
+from live.ws import coalesce, fanout, identity, limits, presence, protocol, rooms
 from live.ws.connection import in_cache, language_of, last_seen_id
 from live.ws.limits import Bucket
 from live.ws.moderator import ModeratorCommands
@@ -130,7 +130,9 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             await self.close(code=conf.CLOSE_TOO_MANY)
             return
         slug = self.scope["url_route"]["kwargs"]["slug"]
-        found = await database_sync_to_async(self._identify)(slug)
+        found = await self._identify_reader(slug)
+        if found is None:
+            found = await database_sync_to_async(self._identify)(slug)
         if not found:
             await self.close(code=conf.CLOSE_NO_ROOM)
             return
@@ -176,6 +178,18 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             groups.append(user_group(self.identity.user_id))
         return groups
 
+    async def _identify_reader(self, slug):
+        """A socket without a session is a reader: let in on the room as live.ws.rooms keeps
+        it, without the database thread. None when there is a session to look into."""
+        if not identity.without_session(self.scope):
+            return None
+        room = await rooms.for_reader(slug)
+        if room is None:
+            return False
+        self.identity = identity.Identity()
+        self._settle(room, None, moderator=False, user=None)
+        return True
+
     def _identify(self, slug):
         room = LiveRoom.objects.filter(slug=slug).first()
         if room is None:
@@ -187,12 +201,16 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         participant = None
         if room.status != LiveRoom.Status.CLOSED or moderator:
             participant = services.do_join(room, user=user, session=session)
+        self._settle(room, participant, moderator=moderator, user=checked.user)
+        return True
+
+    def _settle(self, room, participant, *, moderator, user):
         self.room_id = room.pk
         self.room_status = room.status
         self.actor = services.Actor(
             room_id=room.pk,
             participant_id=participant.pk if participant else None,
-            user=checked.user if moderator else None,
+            user=user if moderator else None,
             moderator=moderator,
         )
         # People count once however many tabs they have; readers without a name once per
@@ -201,7 +219,6 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         self.slow_seconds = room.slow_mode_seconds
         self.bucket = Bucket(*self._bucket_size(self.slow_seconds))
         self.refusals = 0
-        return True
 
     def _bucket_size(self, slow_seconds):
         if self.actor.moderator:
