@@ -22,7 +22,7 @@ from community.help import help_numbers
 from live import conf, events, services
 from live.events import encode, moderators_group, participant_group, room_group, user_group
 from live.models import LiveRoom, Statement
-from live.ws import coalesce, fanout, identity, limits, presence, protocol, rooms
+from live.ws import admission, coalesce, fanout, identity, limits, presence, protocol, rooms
 from live.ws.connection import in_cache, language_of, last_seen_id
 from live.ws.limits import Bucket
 from live.ws.moderator import ModeratorCommands
@@ -123,8 +123,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         self.arrived = False
         self.watch = None
         self.language = language_of(self.scope)
-        self.client = await in_cache(limits.client_of)(self.scope)
-        refused = await in_cache(limits.admit)(self.client)
+        self.client, refused = await admission.admit(self.scope)
         if refused:
             self.client = None  # not counted, so not released either
             await self.close(code=conf.CLOSE_TOO_MANY)
@@ -145,7 +144,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
 
     async def _enter(self):
         await fanout.join(self.inbox, self._groups())
-        tabs = await in_cache(presence.arrive)(self.room_id, self.presence_id)
+        tabs = await admission.arrive(self.room_id, self.presence_id)
         self.arrived = True
         # Tabs are limited under one name; readers without one count per network address (an
         # office or a shelter behind one address), where the limit per client applies.
@@ -237,10 +236,10 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         if self.watch is not None:
             self.watch.cancel()
         await fanout.leave(self.inbox)
-        if self.client is not None:
-            await in_cache(limits.release)(self.client)
+        if self.client is not None or self.arrived:
+            where = (self.room_id, self.presence_id) if self.arrived else (None, None)
+            await admission.leave(self.client, *where)
         if self.arrived:
-            await in_cache(presence.leave)(self.room_id, self.presence_id)
             await self._presence_changed()
 
     # Incoming -------------------------------------------------------------------------------

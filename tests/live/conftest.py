@@ -5,8 +5,11 @@ tests are; what touches the database from a test goes through `db_call`.
 """
 
 import json
+import os
+import secrets
 
 import pytest
+import redis
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
@@ -34,6 +37,28 @@ def _fast_broadcasts(settings):
     yield
     coalesce._scheduled.clear()
     rooms.forget()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache on Redis, as in production (the test settings keep it in memory), under
+    a prefix of this test's own; its keys are deleted afterwards."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("needs Redis (set REDIS_URL)")
+    prefix = f"kring-test-cache-{secrets.token_hex(4)}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    client = redis.Redis.from_url(url)
+    yield client
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+    client.close()
 
 
 def db_call(function, *args, **kwargs):
