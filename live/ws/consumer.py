@@ -292,11 +292,23 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
 
         return await database_sync_to_async(run)()
 
+    async def _call_and_publish(self, function, *args):
+        """_call(), and the events the service committed published from here, on the event
+        loop, once it returned (live.events.published_later)."""
+
+        def run():
+            with translation.override(self.language), events.published_later() as outbox:
+                return function(*args), outbox
+
+        result, outbox = await database_sync_to_async(run)()
+        await outbox.send()
+        return result
+
     async def _reply(self, event):
         await self.send(text_data=encode(event))
 
     async def on_chat_send(self, text):
-        result = await self._call(services.do_send_chat, self.actor, text)
+        result = await self._call_and_publish(services.do_send_chat, self.actor, text)
         if result.held:
             await self._reply({"type": "chat.held", "id": result.id})
         if result.watched:
