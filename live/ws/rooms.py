@@ -61,7 +61,7 @@ async def for_reader(slug: str) -> RoomFacts | None:
 
 async def _read_and_keep(slug: str) -> RoomFacts | None:
     until = time.monotonic() + READ_SECONDS
-    facts = await database_sync_to_async(_read)(slug)
+    facts: RoomFacts | None = await database_sync_to_async(_read)(slug)
     if facts is not None:
         _kept[slug] = (until, facts)
     else:
