@@ -59,7 +59,7 @@ bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis
 TYPED := concerns figures bystanders config commitments eventreports stories moderation \
 	live/ws/protocol.py live/event_types.py live/events.py live/ws/limits.py live/ws/presence.py \
 	live/ws/identity.py live/ws/admission.py live/ws/rooms.py live/services/base.py \
-	live/services/participants.py
+	live/services/participants.py live/outbox.py
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)
 	$(BIN)/ruff check .

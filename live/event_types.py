@@ -10,7 +10,7 @@ live.ws.protocol.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, NotRequired, get_args, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypeAlias, get_args, get_type_hints
 
 from pydantic import ConfigDict, TypeAdapter
 
@@ -274,6 +274,31 @@ class Error(_Closed):
     code: str
     message: str
 
+
+# What the services publish to a room's groups (live.events.publish_on_commit and apublish).
+Published: TypeAlias = (
+    RoomUpdated
+    | RoomPresence
+    | ChatMessage
+    | MessageHeld
+    | MessageReleased
+    | MessageRemoved
+    | MessageWatched
+    | QuestionNew
+    | QuestionPending
+    | QuestionApproved
+    | QuestionAnswered
+    | QuestionRemoved
+    | QuestionVotes
+    | QuestionWaiting
+    | StatementOpened
+    | StatementClosed
+    | StatementTally
+    | StatementSplit
+    | ParticipantUpdated
+    | ParticipantMuted
+    | MeMuted
+)
 
 EVENTS: tuple[type[_Closed], ...] = (
     RoomState,

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import contextlib
-import contextvars
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, TypeAlias
 
 from asgiref.sync import async_to_sync
@@ -37,35 +35,12 @@ from live.models import (
     Statement,
     StatementVote,
 )
+from live.outbox import Meta, Outbox, collecting_now
 
 logger = logging.getLogger(__name__)
 
-# What the services publish: one of the events live/event_types.py declares.
-Event: TypeAlias = (
-    et.RoomUpdated
-    | et.RoomPresence
-    | et.ChatMessage
-    | et.MessageHeld
-    | et.MessageReleased
-    | et.MessageRemoved
-    | et.MessageWatched
-    | et.QuestionNew
-    | et.QuestionPending
-    | et.QuestionApproved
-    | et.QuestionAnswered
-    | et.QuestionRemoved
-    | et.QuestionVotes
-    | et.QuestionWaiting
-    | et.StatementOpened
-    | et.StatementClosed
-    | et.StatementTally
-    | et.StatementSplit
-    | et.ParticipantUpdated
-    | et.ParticipantMuted
-    | et.MeMuted
-)
-# For the consumers, never sent to clients (the slow mode a room.updated sets, say).
-Meta: TypeAlias = dict[str, object]
+# What the services publish (a room.state goes to one connection, never through here).
+Event: TypeAlias = et.Published
 
 # The handler on the consumer: LiveRoomConsumer.live_send.
 HANDLER = "live.send"
@@ -173,54 +148,23 @@ def notify(group: str, handler: str) -> None:
     from_sync(_group_send, layer, group, {"type": handler, "group": group})
 
 
-class Outbox:
-    """Events that committed while a caller on the event loop waited for a service.
-
-    Within published_later(), publish_on_commit() still waits for the commit (a rolled-back
-    write publishes nothing), but then puts the event here instead of publishing it from the
-    database thread, which would hop back to the event loop and hold that one thread meanwhile.
-    The caller publishes them with send() once the service returned. An event that commits
-    after the caller stopped collecting (an outer transaction) is published as before.
-    """
-
-    def __init__(self) -> None:
-        self.events: list[tuple[str, Event, Meta | None]] = []
-        self.open = True
-
-    def add(self, group: str, event: Event, meta: Meta | None) -> None:
-        if self.open:
-            self.events.append((group, event, meta))
-        else:
-            publish(group, event, meta)
-
-    async def send(self) -> None:
-        for group, event, meta in self.events:
-            await apublish(group, event, meta)
-        self.events.clear()
+async def send_kept(outbox: Outbox) -> None:
+    """Publish what a service kept in `outbox` (live.outbox), from the event loop."""
+    for group, event, meta in outbox.take():
+        await apublish(group, event, meta)
 
 
-_outbox: contextvars.ContextVar[Outbox | None] = contextvars.ContextVar("live_outbox", default=None)
-
-
-@contextlib.contextmanager
-def published_later() -> Iterator[Outbox]:
-    """Collect what publish_on_commit() would publish, for the caller to send (Outbox)."""
-    outbox = Outbox()
-    token = _outbox.set(outbox)
-    try:
-        yield outbox
-    finally:
-        outbox.open = False
-        _outbox.reset(token)
+def _publish_or_keep(outbox: Outbox | None, group: str, event: Event, meta: Meta | None) -> None:
+    if outbox is not None and outbox.keep(group, event, meta):
+        return
+    publish(group, event, meta)
 
 
 def publish_on_commit(group: str, event: Event, meta: Meta | None = None) -> None:
     # A layer that is down fails nothing: the event is stored, and its room resyncs later.
-    outbox = _outbox.get()
-    if outbox is not None:
-        transaction.on_commit(lambda: outbox.add(group, event, meta), robust=True)
-    else:
-        transaction.on_commit(lambda: publish(group, event, meta), robust=True)
+    # Within live.outbox.collecting(), what commits is kept for the caller on the event loop.
+    outbox = collecting_now()
+    transaction.on_commit(lambda: _publish_or_keep(outbox, group, event, meta), robust=True)
 
 
 # Shapes ---------------------------------------------------------------------------------------
