@@ -183,8 +183,10 @@ async def arrive(room_id: int, who: str) -> int:
     return int(await connection.arrive(keys=keys, args=[presence.TTL]))
 
 
-async def leave(client: str | None, room_id: int | None, who: str | None) -> None:
+async def leave(client: str | None, room_id: int | None = None, who: str | None = None) -> None:
     """limits.release(client) and presence.leave(room_id, who), each where given."""
+    if client is None and (room_id is None or who is None):
+        return
     connection = _redis()
     if connection is None:
         if client is not None:

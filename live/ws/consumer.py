@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
-from live import conf, events, services
+from live import conf, events, outbox, services
 from live.events import encode, moderators_group, participant_group, room_group, user_group
 from live.models import LiveRoom, Statement
 from live.ws import admission, coalesce, fanout, identity, limits, presence, protocol, rooms
@@ -129,8 +129,9 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             await self.close(code=conf.CLOSE_TOO_MANY)
             return
         slug = self.scope["url_route"]["kwargs"]["slug"]
-        found = await self._identify_reader(slug)
-        if found is None:
+        if identity.without_session(self.scope):
+            found = await self._identify_reader(slug)
+        else:
             found = await database_sync_to_async(self._identify)(slug)
         if not found:
             await self.close(code=conf.CLOSE_NO_ROOM)
@@ -178,16 +179,12 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         return groups
 
     async def _identify_reader(self, slug):
-        """A socket without a session is a reader: let in on the room as live.ws.rooms keeps
-        it, without the database thread. None when there is a session to look into."""
-        if not identity.without_session(self.scope):
-            return None
+        """No session: a reader, let in on the room live.ws.rooms keeps (no database thread)."""
         room = await rooms.for_reader(slug)
-        if room is None:
-            return False
-        self.identity = identity.Identity()
-        self._settle(room, None, moderator=False, user=None)
-        return True
+        if room is not None:
+            self.identity = identity.Identity()
+            self._settle(room, None, identity.Check(valid=True))
+        return room is not None
 
     def _identify(self, slug):
         room = LiveRoom.objects.filter(slug=slug).first()
@@ -196,21 +193,20 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         user, session = self.scope.get("user"), self.scope.get("session")
         self.identity = identity.identity_of(user, session)
         checked = identity.check(self.identity)
-        moderator = checked.moderator
         participant = None
-        if room.status != LiveRoom.Status.CLOSED or moderator:
+        if room.status != LiveRoom.Status.CLOSED or checked.moderator:
             participant = services.do_join(room, user=user, session=session)
-        self._settle(room, participant, moderator=moderator, user=checked.user)
+        self._settle(room, participant, checked)
         return True
 
-    def _settle(self, room, participant, *, moderator, user):
+    def _settle(self, room, participant, checked):
         self.room_id = room.pk
         self.room_status = room.status
         self.actor = services.Actor(
             room_id=room.pk,
             participant_id=participant.pk if participant else None,
-            user=user if moderator else None,
-            moderator=moderator,
+            user=checked.user if checked.moderator else None,
+            moderator=checked.moderator,
         )
         # People count once however many tabs they have; readers without a name once per
         # network address, so opening sockets cannot inflate the count.
@@ -236,9 +232,8 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         if self.watch is not None:
             self.watch.cancel()
         await fanout.leave(self.inbox)
-        if self.client is not None or self.arrived:
-            where = (self.room_id, self.presence_id) if self.arrived else (None, None)
-            await admission.leave(self.client, *where)
+        where = (self.room_id, self.presence_id) if self.arrived else ()
+        await admission.leave(self.client, *where)
         if self.arrived:
             await self._presence_changed()
 
@@ -284,31 +279,23 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             )
 
     async def _call(self, function, *args, **kwargs):
-        """Run a service in the database thread, in this connection's language."""
+        """A service in the database thread, in this language; its events go out from here."""
+        kept = outbox.Outbox()
 
         def run():
-            with translation.override(self.language):
+            with translation.override(self.language), outbox.collecting(kept):
                 return function(*args, **kwargs)
 
-        return await database_sync_to_async(run)()
-
-    async def _call_and_publish(self, function, *args):
-        """_call(), and the events the service committed published from here, on the event
-        loop, once it returned (live.events.published_later)."""
-
-        def run():
-            with translation.override(self.language), events.published_later() as outbox:
-                return function(*args), outbox
-
-        result, outbox = await database_sync_to_async(run)()
-        await outbox.send()
-        return result
+        try:
+            return await database_sync_to_async(run)()
+        finally:
+            await events.send_kept(kept)
 
     async def _reply(self, event):
         await self.send(text_data=encode(event))
 
     async def on_chat_send(self, text):
-        result = await self._call_and_publish(services.do_send_chat, self.actor, text)
+        result = await self._call(services.do_send_chat, self.actor, text)
         if result.held:
             await self._reply({"type": "chat.held", "id": result.id})
         if result.watched:

@@ -1,14 +1,14 @@
-"""A chat message goes out from the event loop after its commit, never for a rolled-back write.
+"""What the socket does goes out from the event loop after the commit, never for a rollback.
 
-The socket's chat send publishes its events once the service returned (live.events.Outbox),
-not from inside the database thread; services called from synchronous code (the admin, HTTP)
+The socket's services publish their events once they returned (live.outbox), not from inside
+the database thread; services called from synchronous code (the admin, HTTP)
 publish after their commit as before.
 """
 
 import pytest
 from django.db import transaction
 
-from live import events, services
+from live import events, outbox, services
 from live.models import Message
 from live.services import participants
 from tests.live.conftest import db_call
@@ -59,9 +59,9 @@ async def test_in_an_outer_transaction_the_event_waits_for_that_commit(room, gue
 
     def send(text, commit):
         with transaction.atomic():
-            with events.published_later() as outbox:
+            with outbox.collecting(outbox.Outbox()) as kept:
                 services.do_send_chat(actor, text)
-            assert outbox.events == []  # not committed yet
+            assert kept.events == []  # not committed yet
             if not commit:
                 transaction.set_rollback(True)
 
