@@ -32,6 +32,11 @@ from live import conf
 from live.ws import limits, presence
 from live.ws.connection import in_cache
 
+# Connections to Redis per worker process for admission, and how long a handshake waits for
+# one before it fails (the proposal's tunables; to move to live.conf).
+CONNECTIONS = 20
+POOL_WAIT_SECONDS = 10
+
 # Lua: SET NX EX + INCRBY + EXPIRE is presence._incr (add, incr, touch); `release` is
 # limits.release (decr only if the key exists, never below zero).
 _INCR = """
@@ -97,7 +102,11 @@ class _Redis:
     """The cache's Redis for one event loop, with the scripts registered on it."""
 
     def __init__(self, url: str) -> None:
-        self.client = redis.asyncio.Redis.from_url(url)
+        # A crowd's handshakes wait for one of a few connections rather than each opening one.
+        pool = redis.asyncio.BlockingConnectionPool.from_url(
+            url, max_connections=CONNECTIONS, timeout=POOL_WAIT_SECONDS
+        )
+        self.client = redis.asyncio.Redis(connection_pool=pool)
         self.admit = self.client.register_script(ADMIT)
         self.arrive = self.client.register_script(ARRIVE)
         self.leave = self.client.register_script(LEAVE)

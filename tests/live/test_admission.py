@@ -5,6 +5,8 @@ presence through Django's cache) and with Redis (live.ws.admission's scripts on 
 loop). Then the scripts and Django's cache are run side by side on one Redis, step by step.
 """
 
+import asyncio
+
 import pytest
 from django.core.cache import cache
 
@@ -142,3 +144,17 @@ async def test_presence_counts_as_the_cache_path_does_and_expires_alike(redis_ca
 
     assert await db_call(presence.count, 7) == 0
     assert int(await db_call(cache.get, presence.room_key(7))) == 0
+
+
+async def test_a_crowd_from_one_address_at_once_gets_exactly_the_allowed_sockets(
+    redis_cache, settings
+):
+    settings.KRING_LIVE_CONNECTIONS_PER_CLIENT = 10
+    crowd = [admission.admit(scope_of("192.0.2.4")) for _ in range(3 * admission.CONNECTIONS)]
+
+    answers = [refused for _client, refused in await asyncio.gather(*crowd)]
+
+    assert answers.count(None) == 10
+    assert answers.count("too_many") == len(answers) - 10
+    client = await db_call(limits.client_of, scope_of("192.0.2.4"))
+    assert await db_call(cache.get, limits.open_key(client)) == 10
