@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -23,19 +24,31 @@ Meta: TypeAlias = dict[str, object]
 
 
 class Outbox:
+    """Filled in the database thread, emptied on the event loop: hence the lock."""
+
     def __init__(self) -> None:
         self.events: list[tuple[str, Published, Meta | None]] = []
         self.open = True
+        self._lock = threading.Lock()
 
     def keep(self, group: str, event: Published, meta: Meta | None) -> bool:
         """Keep a committed event for the caller; False once the caller stopped collecting."""
-        if self.open:
-            self.events.append((group, event, meta))
-        return self.open
+        with self._lock:
+            if self.open:
+                self.events.append((group, event, meta))
+            return self.open
+
+    def stop(self) -> None:
+        with self._lock:
+            self.open = False
 
     def take(self) -> list[tuple[str, Published, Meta | None]]:
-        taken, self.events = self.events, []
-        return taken
+        """Stop keeping and hand over what was kept. What commits later (the caller gave up
+        waiting while the service still ran) is published from the thread, not lost here."""
+        with self._lock:
+            self.open = False
+            taken, self.events = self.events, []
+            return taken
 
 
 _current: contextvars.ContextVar[Outbox | None] = contextvars.ContextVar(
@@ -54,5 +67,5 @@ def collecting(outbox: Outbox) -> Iterator[Outbox]:
     try:
         yield outbox
     finally:
-        outbox.open = False
+        outbox.stop()
         _current.reset(token)

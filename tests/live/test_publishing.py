@@ -71,3 +71,21 @@ async def test_in_an_outer_transaction_the_event_waits_for_that_commit(room, gue
 
     assert (await reader.expect("chat.message"))["message"]["text"] == "Vastgelegd"
     assert await db_call(stored_texts) == ["Vastgelegd"]
+
+
+async def test_an_event_that_commits_after_the_caller_gave_up_waiting_still_goes_out(
+    room, guest, people
+):
+    merel = await guest.connect(room)
+    reader = await people().connect(room)
+    actor = services.Actor(room_id=room.pk, participant_id=merel.state["me"]["pid"])
+
+    def send():
+        kept = outbox.Outbox()
+        with outbox.collecting(kept), transaction.atomic():
+            services.do_send_chat(actor, "Laat maar komen")
+            assert kept.take() == []  # the caller stops waiting before the commit
+
+    await db_call(send)
+
+    assert (await reader.expect("chat.message"))["message"]["text"] == "Laat maar komen"
