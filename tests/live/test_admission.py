@@ -10,6 +10,7 @@ import asyncio
 import pytest
 from django.core.cache import cache
 
+from community.clients import SALT_KEY
 from live import conf
 from live.ws import admission, limits, presence
 from tests.live.conftest import closed_with, db_call, join_as
@@ -117,7 +118,7 @@ async def test_admission_refuses_as_the_cache_path_does_and_keys_expire_alike(
 
 async def test_a_new_salt_is_read_before_anyone_is_counted_under_the_old_one(redis_cache):
     client, _refused = await admission.admit(scope_of("192.0.2.3"))
-    await db_call(cache.delete, "community:client-salt")  # the day's salt ran out
+    await db_call(cache.delete, SALT_KEY)  # the day's salt ran out
 
     again, refused = await admission.admit(scope_of("192.0.2.3"))
 
