@@ -39,7 +39,7 @@ seed: migrate ## Load the demo content (safe to repeat)
 
 run: seed ## Start Kring with demo content at http://127.0.0.1:8000 (HTTP and websockets)
 	@echo "Kring runs at http://$(HOST):$(PORT)/ — stop with Ctrl+C"
-	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --log-config site/deploy/uvicorn-log.json --ws-max-size 16384 --lifespan off
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --log-config site/deploy/uvicorn-log.json --ws-max-size 16384 --ws-ping-interval 60 --timeout-worker-healthcheck 30 --lifespan off
 
 demo-code: $(INSTALLED) ## Print the demo staff's current second-factor (TOTP) code
 	@$(MANAGE) demo_code
@@ -57,7 +57,9 @@ bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis
 # once named on its command line (`mypy live`), even where it should now read that module
 # silently.
 TYPED := concerns figures bystanders config commitments eventreports stories moderation \
-	live/ws/protocol.py live/event_types.py
+	live/ws/protocol.py live/event_types.py live/events.py live/ws/limits.py live/ws/presence.py \
+	live/ws/identity.py live/ws/admission.py live/ws/rooms.py live/services/base.py \
+	live/services/participants.py live/outbox.py
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)
 	$(BIN)/ruff check .

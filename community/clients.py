@@ -22,11 +22,16 @@ SALT_TTL = 60 * 60 * 24
 DEFAULT_V6_PREFIX = 64
 
 
-def _salt() -> bytes:
-    salt = cache.get("community:client-salt")
+# The cache key of today's salt (live.ws.admission reads it without Django's cache client).
+SALT_KEY = "community:client-salt"
+
+
+def current_salt() -> bytes:
+    """Today's salt, made when there is none yet."""
+    salt = cache.get(SALT_KEY)
     if salt is None:
-        cache.add("community:client-salt", secrets.token_hex(32), SALT_TTL)
-        salt = cache.get("community:client-salt")
+        cache.add(SALT_KEY, secrets.token_hex(32), SALT_TTL)
+        salt = cache.get(SALT_KEY)
     return str(salt).encode()
 
 
@@ -60,7 +65,16 @@ def network(address: str, v6_prefix: int = DEFAULT_V6_PREFIX) -> str:
     return str(ip)
 
 
-def client_key(request: HttpRequest, purpose: str, *, v6_prefix: int = DEFAULT_V6_PREFIX) -> str:
-    """A short-lived, salted key for this client, different for every purpose."""
+def client_key(
+    request: HttpRequest,
+    purpose: str,
+    *,
+    v6_prefix: int = DEFAULT_V6_PREFIX,
+    salt: bytes | None = None,
+) -> str:
+    """A short-lived, salted key for this client, different for every purpose.
+
+    `salt` is today's salt when the caller already read it (current_salt()).
+    """
     material = f"{purpose}\x1f{network(client_address(request), v6_prefix)}"
-    return hmac.new(_salt(), material.encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(salt or current_salt(), material.encode(), hashlib.sha256).hexdigest()[:32]

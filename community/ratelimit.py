@@ -5,15 +5,20 @@ import contextlib
 from django.core.cache import cache
 
 
+def cache_key(key: str) -> str:
+    """Where the attempts for `key` are counted."""
+    return f"ratelimit:{key}"
+
+
 def allow(key: str, limit: int, period: int) -> bool:
     """Count one attempt for `key`; return False once `limit` attempts fell in `period` seconds."""
-    cache_key = f"ratelimit:{key}"
-    if cache.add(cache_key, 1, period):
+    counted = cache_key(key)
+    if cache.add(counted, 1, period):
         return True
     try:
-        count = cache.incr(cache_key)
+        count = cache.incr(counted)
     except ValueError:  # expired between add() and incr()
-        cache.add(cache_key, 1, period)
+        cache.add(counted, 1, period)
         return True
     return count <= limit
 
@@ -22,4 +27,4 @@ def give_back(key: str) -> None:
     """Undo one attempt counted by allow(key, ...), when what it guarded did not happen."""
     # The window may have expired in between: then there is nothing to give back.
     with contextlib.suppress(ValueError):
-        cache.decr(f"ratelimit:{key}")
+        cache.decr(cache_key(key))

@@ -10,17 +10,23 @@ live.ws.protocol.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, NotRequired, get_args, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypeAlias, get_args, get_type_hints
 
 from pydantic import ConfigDict, TypeAdapter
 
 # pydantic reads a TypedDict as a schema only from typing_extensions before Python 3.12.
 from typing_extensions import TypedDict
 
+if TYPE_CHECKING:
+    # mypy would read the configuration below as a key every event must carry.
+    class _Closed(TypedDict):
+        pass
 
-class _Closed(TypedDict):
-    # An event with a field it does not declare fails the check (subclasses inherit this).
-    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]  # read by pydantic
+else:
+
+    class _Closed(TypedDict):
+        # An event with a field it does not declare fails the check (subclasses inherit this).
+        __pydantic_config__ = ConfigDict(extra="forbid")  # read by pydantic
 
 
 # The things a client draws, the same in room.state and in the events -------------------------
@@ -268,6 +274,31 @@ class Error(_Closed):
     code: str
     message: str
 
+
+# What the services publish to a room's groups (live.events.publish_on_commit and apublish).
+Published: TypeAlias = (
+    RoomUpdated
+    | RoomPresence
+    | ChatMessage
+    | MessageHeld
+    | MessageReleased
+    | MessageRemoved
+    | MessageWatched
+    | QuestionNew
+    | QuestionPending
+    | QuestionApproved
+    | QuestionAnswered
+    | QuestionRemoved
+    | QuestionVotes
+    | QuestionWaiting
+    | StatementOpened
+    | StatementClosed
+    | StatementTally
+    | StatementSplit
+    | ParticipantUpdated
+    | ParticipantMuted
+    | MeMuted
+)
 
 EVENTS: tuple[type[_Closed], ...] = (
     RoomState,

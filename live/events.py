@@ -9,10 +9,14 @@ and never import the socket layer; live.ws.fanout subscribes each process to the
 connections are in and hands the serialised events on.
 """
 
+from __future__ import annotations
+
 import asyncio
 import concurrent.futures
 import json
 import logging
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeAlias
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -21,9 +25,22 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from live import conf, voices
-from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
+from live import event_types as et
+from live.models import (
+    LiveRoom,
+    Message,
+    Participant,
+    Question,
+    QuestionUpvote,
+    Statement,
+    StatementVote,
+)
+from live.outbox import Meta, Outbox, collecting_now
 
 logger = logging.getLogger(__name__)
+
+# What the services publish (a room.state goes to one connection, never through here).
+Event: TypeAlias = et.Published
 
 # The handler on the consumer: LiveRoomConsumer.live_send.
 HANDLER = "live.send"
@@ -39,19 +56,19 @@ missed_groups: set[str] = set()
 # Groups ---------------------------------------------------------------------------------------
 
 
-def room_group(room_id):
+def room_group(room_id: int) -> str:
     return f"live.{room_id}"
 
 
-def moderators_group(room_id):
+def moderators_group(room_id: int) -> str:
     return f"live.{room_id}.mod"
 
 
-def participant_group(participant_id):
+def participant_group(participant_id: int) -> str:
     return f"live.p.{participant_id}"
 
 
-def user_group(user_id):
+def user_group(user_id: int) -> str:
     """Every connection of one account (live.ws.identity asks them to check who they are)."""
     return f"live.u.{user_id}"
 
@@ -59,19 +76,19 @@ def user_group(user_id):
 # Publishing -----------------------------------------------------------------------------------
 
 
-def encode(event):
+def encode(event: Mapping[str, object]) -> str:
     return json.dumps(event, ensure_ascii=False, separators=(",", ":"))
 
 
-async def apublish(group, event, meta=None):
+async def apublish(group: str, event: Event, meta: Meta | None = None) -> None:
     """Send `event` to everyone in `group`; `meta` is for the consumers, not the clients."""
-    message = {"type": HANDLER, "group": group, "text": encode(event)}
+    message: dict[str, object] = {"type": HANDLER, "group": group, "text": encode(event)}
     if meta:
         message["meta"] = meta
     await _group_send(get_channel_layer(), group, message)
 
 
-async def _group_send(layer, group, message):
+async def _group_send(layer: Any, group: str, message: dict[str, object]) -> None:
     """Send, or remember that `group` missed an event: what is stored stays stored.
 
     Once the layer takes messages again, the groups that missed one are told to resync
@@ -93,7 +110,7 @@ async def _group_send(layer, group, message):
         await resync_missed(layer)
 
 
-async def resync_missed(layer):
+async def resync_missed(layer: Any) -> None:
     for group in list(missed_groups):
         missed_groups.discard(group)
         try:
@@ -103,7 +120,7 @@ async def resync_missed(layer):
             return
 
 
-def from_sync(function, *args):
+def from_sync(function: Callable[..., Awaitable[None]], *args: object) -> None:
     """`async_to_sync(function)(*args)`, also where an event loop runs in this very thread.
 
     Signals such as an account's save fire wherever the account is saved. Where a library
@@ -114,25 +131,40 @@ def from_sync(function, *args):
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return async_to_sync(function)(*args)
+        async_to_sync(function)(*args)
+        return
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(async_to_sync(function), *args).result()
+        pool.submit(async_to_sync(function), *args).result()
 
 
-def publish(group, event, meta=None):
+def publish(group: str, event: Event, meta: Meta | None = None) -> None:
     """Send from synchronous code (services, admin views); call it after the commit."""
     from_sync(apublish, group, event, meta)
 
 
-def notify(group, handler):
+def notify(group: str, handler: str) -> None:
     """Wake the connections in `group` with a message for `handler` that no client sees."""
     layer = get_channel_layer()
     from_sync(_group_send, layer, group, {"type": handler, "group": group})
 
 
-def publish_on_commit(group, event, meta=None):
+async def send_kept(outbox: Outbox) -> None:
+    """Publish what a service kept in `outbox` (live.outbox), from the event loop."""
+    for group, event, meta in outbox.take():
+        await apublish(group, event, meta)
+
+
+def _publish_or_keep(outbox: Outbox | None, group: str, event: Event, meta: Meta | None) -> None:
+    if outbox is not None and outbox.keep(group, event, meta):
+        return
+    publish(group, event, meta)
+
+
+def publish_on_commit(group: str, event: Event, meta: Meta | None = None) -> None:
     # A layer that is down fails nothing: the event is stored, and its room resyncs later.
-    transaction.on_commit(lambda: publish(group, event, meta), robust=True)
+    # Within live.outbox.collecting(), what commits is kept for the caller on the event loop.
+    outbox = collecting_now()
+    transaction.on_commit(lambda: _publish_or_keep(outbox, group, event, meta), robust=True)
 
 
 # Shapes ---------------------------------------------------------------------------------------
@@ -140,7 +172,7 @@ def publish_on_commit(group, event, meta=None):
 CHOICES = voices.CHOICES
 
 
-def room_data(room):
+def room_data(room: LiveRoom) -> et.Room:
     return {
         "slug": room.slug,
         "title": room.title,
@@ -150,7 +182,7 @@ def room_data(room):
     }
 
 
-def speaker(participant):
+def speaker(participant: Participant) -> et.Speaker:
     """The role and verified badge shown beside someone's words: only when they chose so."""
     if not participant.show_role:
         return {"role": None, "badge": None}
@@ -158,7 +190,7 @@ def speaker(participant):
     return {"role": role, "badge": participant.badge_label or None}
 
 
-def message_data(message):
+def message_data(message: Message) -> et.ChatLine:
     return {
         "id": message.pk,
         "author": message.participant.name,
@@ -170,7 +202,7 @@ def message_data(message):
     }
 
 
-def question_data(question):
+def question_data(question: Question) -> et.Question:
     return {
         "id": question.pk,
         "author": question.participant.name,
@@ -183,11 +215,11 @@ def question_data(question):
     }
 
 
-def statement_data(statement, counts=None):
+def statement_data(statement: Statement, counts: dict[str, int] | None = None) -> et.Statement:
     """A statement for everyone: its split by role only once it closed (moderators see it
     earlier, in split_event)."""
     counts = counts if counts is not None else tally(statement)
-    data = {
+    data: et.Statement = {
         "id": statement.pk,
         "text": statement.text,
         "status": statement.status,
@@ -199,7 +231,7 @@ def statement_data(statement, counts=None):
     return data
 
 
-def split_event(statement):
+def split_event(statement: Statement) -> et.StatementSplit:
     """The live split of an open statement, for moderators only."""
     return {
         "type": "statement.split",
@@ -208,7 +240,7 @@ def split_event(statement):
     }
 
 
-def results(counts):
+def results(counts: dict[str, int]) -> dict[str, object]:
     """A statement's results as a template draws them: a row per choice, with percentages."""
     total = sum(counts.values())
     labels = {"agree": _("Agree"), "disagree": _("Disagree"), "neutral": _("Neutral")}
@@ -226,21 +258,22 @@ def results(counts):
     }
 
 
-def tally(statement):
+def tally(statement: Statement) -> dict[str, int]:
     """The current results: counted from the votes while open, the stored numbers after."""
     if statement.status != Statement.Status.OPEN:
-        return statement.stored_counts()
+        stored: dict[str, int] = statement.stored_counts()
+        return stored
     row = StatementVote.objects.filter(statement=statement).aggregate(
         **{choice: Count("id", filter=Q(choice=choice)) for choice in CHOICES}
     )
     return {choice: row[choice] or 0 for choice in CHOICES}
 
 
-def waiting_count(room_id):
+def waiting_count(room_id: int) -> int:
     return Question.objects.filter(room_id=room_id, status=Question.Status.PENDING).count()
 
 
-def shown_questions(room):
+def shown_questions(room: LiveRoom) -> list[Question]:
     """The open questions with the most up-votes, then the latest answered ones."""
     questions = Question.objects.filter(room=room).select_related("participant")
     shown = list(
@@ -254,7 +287,7 @@ def shown_questions(room):
     return shown
 
 
-def upvote_counts(room_id):
+def upvote_counts(room_id: int) -> list[list[int]]:
     """Up-votes of the open questions that are shown (answered ones no longer change)."""
     rows = (
         Question.objects.filter(room_id=room_id, status=Question.Status.OPEN)
@@ -264,7 +297,7 @@ def upvote_counts(room_id):
     return [[pk, votes] for pk, votes in rows]
 
 
-def _messages(room, last_id):
+def _messages(room: LiveRoom, last_id: int | None) -> tuple[list[Message], bool]:
     visible = Message.objects.filter(room=room, status=Message.Status.VISIBLE)
     visible = visible.select_related("participant")
     if last_id:
@@ -276,7 +309,13 @@ def _messages(room, last_id):
     return latest[::-1], True
 
 
-def room_state(room, participant=None, moderator=False, last_id=None, presence=0):
+def room_state(
+    room: LiveRoom,
+    participant: Participant | None = None,
+    moderator: bool = False,
+    last_id: int | None = None,
+    presence: int = 0,
+) -> et.RoomState:
     """Everything a client shows, or (with last_id) the messages it missed and the rest anew."""
     messages, replace = _messages(room, last_id)
     questions = shown_questions(room)
@@ -295,7 +334,7 @@ def room_state(room, participant=None, moderator=False, last_id=None, presence=0
                 .values_list("choice", flat=True)
                 .first()
             )
-    state = {
+    state: et.RoomState = {
         "type": "room.state",
         "room": room_data(room),
         "me": {
@@ -307,7 +346,7 @@ def room_state(room, participant=None, moderator=False, last_id=None, presence=0
         "presence": presence,
         "messages": [message_data(m) for m in messages],
         "replace": replace,
-        "removed": list(_recently_removed(room, messages, last_id)),
+        "removed": _recently_removed(room, messages, last_id),
         "questions": [question_data(q) for q in questions],
         "upvoted": my_upvotes,
         "waiting": waiting_count(room.pk),
@@ -318,23 +357,25 @@ def room_state(room, participant=None, moderator=False, last_id=None, presence=0
         ],
     }
     if moderator:
-        state["moderation"] = moderation_state(room)
-        state["moderation"]["split"] = split_event(current)["split"] if current else None
+        split = split_event(current)["split"] if current else None
+        state["moderation"] = moderation_state(room, split)
     return state
 
 
-def _recently_removed(room, messages, last_id):
+def _recently_removed(room: LiveRoom, messages: list[Message], last_id: int | None) -> list[int]:
     """Messages removed that a reconnecting client may still show."""
     if not last_id:
         return []
-    return (
+    return list(
         Message.objects.filter(room=room, status=Message.Status.REMOVED, id__lte=last_id)
         .order_by("-id")
         .values_list("id", flat=True)[: conf.MISSED_AT_MOST]
     )
 
 
-def moderation_state(room):
+def moderation_state(room: LiveRoom, split: dict[str, object] | None = None) -> et.Moderation:
+    """What moderators see beside the room: waiting questions, held messages, drafts, muted
+    people, and the open statement's split by role (`split`)."""
     shown = conf.WAITING_SHOWN_TO_MODERATORS
     pending = Question.objects.filter(room=room, status=Question.Status.PENDING)
     pending = pending.select_related("participant").order_by("id")[:shown]
@@ -349,9 +390,10 @@ def moderation_state(room):
             for s in room.statements.filter(status=Statement.Status.DRAFT)
         ],
         "muted": [{"pid": p.pk, "name": p.name} for p in muted],
+        "split": split,
     }
 
 
-def reader_state(room, presence=0):
+def reader_state(room: LiveRoom, presence: int = 0) -> et.RoomState:
     """room.state as every reader without a name gets it (live.ws.coalesce.SharedReads)."""
     return room_state(room, None, False, None, presence)

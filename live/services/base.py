@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from itertools import count
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,14 @@ from live.models import LiveRoom, Participant
 from workshops.models import Role
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.base import SessionBase
     from django_stubs_ext import StrOrPromise
+
+    from community.models import User
+
+# What a guest keeps in their session (new_guest): token, name, role, show_role.
+Guest = dict[str, Any]
 
 # Where a guest's identity lives in their HTTP session: a random token (only its hash is
 # stored with the participant) and the pseudonym they chose.
@@ -43,7 +51,9 @@ class Actor:
     moderator: bool = False
 
 
-def new_guest(session, pseudonym, role="", show_role=False):
+def new_guest(
+    session: SessionBase, pseudonym: str, role: str = "", show_role: bool = False
+) -> None:
     """The guest's identity in their (server-side) session; the role is used when they first
     connect, and is theirs to change later on the room page."""
     token, _digest = new_token()
@@ -55,19 +65,19 @@ def new_guest(session, pseudonym, role="", show_role=False):
     }
 
 
-def guest_in(session):
+def guest_in(session: SessionBase | Mapping[str, object]) -> Guest | None:
     guest = session.get(SESSION_GUEST)
     if isinstance(guest, dict) and guest.get("token") and guest.get("name"):
         return guest
     return None
 
 
-def _skeletons(room):
+def _skeletons(room: LiveRoom) -> set[str]:
     # A plain list: an iterator() left half-read would keep a server-side cursor open.
     return {name_skeleton(name) for name in list(room.participants.values_list("name", flat=True))}
 
 
-def name_taken(room, name):
+def name_taken(room: LiveRoom, name: str) -> bool:
     """Does someone in `room` already use a name that looks like `name` on screen?
 
     Two people who look the same on screen could speak for each other.
@@ -75,18 +85,19 @@ def name_taken(room, name):
     return name_skeleton(name) in _skeletons(room)
 
 
-def member_name(room, user):
+def member_name(room: LiveRoom, user: User) -> str:
     """The name a member takes part under in `room`: their pseudonym, numbered when taken.
 
     A member cannot choose a name per room, so instead of being refused as a guest is, they
     are told apart: "Merel 2" beside the guest "Merel" (and a guest who took a member's
     pseudonym first cannot keep that member out).
     """
-    wanted = user.display_name
+    wanted: str = user.display_name
     taken = _skeletons(room)
     if name_skeleton(wanted) not in taken:
         return wanted
     longest = Participant._meta.get_field("name").max_length
+    assert longest is not None
     for number in count(2):
         suffix = f" {number}"
         candidate = wanted[: longest - len(suffix)] + suffix
@@ -95,21 +106,28 @@ def member_name(room, user):
     raise AssertionError("unreachable")
 
 
-def do_join(room, user=None, session=None):
+def do_join(
+    room: LiveRoom,
+    user: User | AnonymousUser | None = None,
+    session: SessionBase | None = None,
+) -> Participant | None:
     """The participant for this member or this session's guest; None when they have no name yet
     (or may not take part: a room only for registered people)."""
+    member = user is not None and user.is_authenticated
+    guest = None if member else guest_in(session or {})
+    if not member and guest is None:
+        return None  # a reader: no need to read the room's page to know that
     if not permissions.may_take_part(room, user, session):
         return None
-    if user is not None and user.is_authenticated:
-        participant = Participant.objects.filter(room=room, user=user).first()
+    if member:
+        account = cast("User", user)
+        participant = Participant.objects.filter(room=room, user=account).first()
         if participant is None:
             participant, _created = Participant.objects.get_or_create(
-                room=room, user=user, defaults={"name": member_name(room, user)}
+                room=room, user=account, defaults={"name": member_name(room, account)}
             )
         return participant
-    guest = guest_in(session or {})
-    if guest is None:
-        return None
+    assert guest is not None
     role = guest.get("role")
     participant, _created = Participant.objects.get_or_create(
         room=room,
@@ -123,7 +141,7 @@ def do_join(room, user=None, session=None):
     return participant
 
 
-def get_participant(actor, *, lock=False):
+def get_participant(actor: Actor, *, lock: bool = False) -> Participant:
     if actor.participant_id is None:
         check_room_open(LiveRoom.objects.get(pk=actor.room_id))
         raise LiveError("no_name", _("Choose a pseudonym first to take part."))
@@ -133,14 +151,14 @@ def get_participant(actor, *, lock=False):
     return queryset.get(pk=actor.participant_id)
 
 
-def check_room_open(room):
+def check_room_open(room: LiveRoom) -> None:
     if room.status == LiveRoom.Status.SCHEDULED:
         raise LiveError("not_open", _("This room is not open yet."))
     if room.status == LiveRoom.Status.CLOSED:
         raise LiveError("closed", _("This room is closed. You can still read everything."))
 
 
-def check_can_post(participant, actor, now=None):
+def check_can_post(participant: Participant, actor: Actor, now: datetime | None = None) -> None:
     """May this participant send a chat message or a question now?"""
     check_room_open(participant.room)
     if participant.is_muted:

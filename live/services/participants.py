@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from live import conf, events
 from live.events import moderators_group, publish_on_commit, room_group
-from live.models import Message, Question, QuestionUpvote, Statement, StatementVote
+from live.models import Message, Participant, Question, QuestionUpvote, Statement, StatementVote
 from live.services import safety
-from live.services.base import LiveError, check_can_post, check_room_open, get_participant
+from live.services.base import Actor, LiveError, check_can_post, check_room_open, get_participant
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ChatResult:
 
 
 @transaction.atomic
-def do_send_chat(actor, text):
+def do_send_chat(actor: Actor, text: str) -> ChatResult:
     participant = get_participant(actor, lock=True)
     now = timezone.now()
     check_can_post(participant, actor, now)
@@ -57,7 +57,7 @@ def do_send_chat(actor, text):
 
 
 @transaction.atomic
-def do_ask_question(actor, text):
+def do_ask_question(actor: Actor, text: str) -> ChatResult:
     participant = get_participant(actor, lock=True)
     now = timezone.now()
     check_can_post(participant, actor, now)
@@ -85,7 +85,7 @@ def do_ask_question(actor, text):
     return ChatResult(question.pk, held=pending, watched=verdict.watched)
 
 
-def check_waiting_questions(participant):
+def check_waiting_questions(participant: Participant) -> None:
     waiting = Question.objects.filter(participant=participant, status=Question.Status.PENDING)
     if waiting.count() >= conf.WAITING_QUESTIONS_PER_PARTICIPANT:
         raise LiveError(
@@ -98,7 +98,7 @@ def check_waiting_questions(participant):
         )
 
 
-def publish_waiting(room_id):
+def publish_waiting(room_id: int) -> None:
     """The public count of questions waiting for approval: nobody can bury one unseen."""
     publish_on_commit(
         room_group(room_id), {"type": "question.waiting", "count": events.waiting_count(room_id)}
@@ -106,7 +106,7 @@ def publish_waiting(room_id):
 
 
 @transaction.atomic
-def do_upvote(actor, question_id, up=True):
+def do_upvote(actor: Actor, question_id: int, up: bool = True) -> int:
     """One up-vote per participant; `up=False` takes it back. Returns the new count.
 
     The counts reach the room through the coalescing broadcast (live.ws.coalesce), not from here.
@@ -128,9 +128,10 @@ def do_upvote(actor, question_id, up=True):
         )
         step = 1
     else:
-        changed, _deleted = QuestionUpvote.objects.filter(
+        deleted, _by_model = QuestionUpvote.objects.filter(
             question=question, participant=participant
         ).delete()
+        changed = deleted > 0
         step = -1
     if changed:
         Question.objects.filter(pk=question.pk).update(upvotes=F("upvotes") + step)
@@ -139,7 +140,7 @@ def do_upvote(actor, question_id, up=True):
 
 
 @transaction.atomic
-def do_vote(actor, statement_id, choice):
+def do_vote(actor: Actor, statement_id: int, choice: str) -> int:
     """Agree, disagree or neutral on the open statement; a later vote replaces an earlier one.
 
     Muted participants still vote: muting silences a voice, it does not take away a say.

@@ -19,10 +19,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
-from live import conf, events, services
+from live import conf, events, outbox, services
 from live.events import encode, moderators_group, participant_group, room_group, user_group
 from live.models import LiveRoom, Statement
-from live.ws import coalesce, fanout, identity, limits, presence, protocol
+from live.ws import admission, coalesce, fanout, identity, limits, presence, protocol, rooms
 from live.ws.connection import in_cache, language_of, last_seen_id
 from live.ws.limits import Bucket
 from live.ws.moderator import ModeratorCommands
@@ -128,14 +128,16 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         self.arrived = False
         self.watch = None
         self.language = language_of(self.scope)
-        self.client = await in_cache(limits.client_of)(self.scope)
-        refused = await in_cache(limits.admit)(self.client)
+        self.client, refused = await admission.admit(self.scope)
         if refused:
             self.client = None  # not counted, so not released either
             await self.close(code=conf.CLOSE_TOO_MANY)
             return
         slug = self.scope["url_route"]["kwargs"]["slug"]
-        found = await database_sync_to_async(self._identify)(slug)
+        if identity.without_session(self.scope):
+            found = await self._identify_reader(slug)
+        else:
+            found = await database_sync_to_async(self._identify)(slug)
         if not found:
             await self.close(code=conf.CLOSE_NO_ROOM)
             return
@@ -148,7 +150,7 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
 
     async def _enter(self):
         await fanout.join(self.inbox, self._groups())
-        tabs = await in_cache(presence.arrive)(self.room_id, self.presence_id)
+        tabs = await admission.arrive(self.room_id, self.presence_id)
         self.arrived = True
         # Tabs are limited under one name; readers without one count per network address (an
         # office or a shelter behind one address), where the limit per client applies.
@@ -185,6 +187,14 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             groups.append(user_group(self.identity.user_id))
         return groups
 
+    async def _identify_reader(self, slug):
+        """No session: a reader, let in on the room live.ws.rooms keeps (no database thread)."""
+        room = await rooms.for_reader(slug)
+        if room is not None:
+            self.identity = identity.Identity()
+            self._settle(room, None, identity.Check(valid=True))
+        return room is not None
+
     def _identify(self, slug):
         room = LiveRoom.objects.filter(slug=slug).first()
         if room is None:
@@ -192,17 +202,20 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         user, session = self.scope.get("user"), self.scope.get("session")
         self.identity = identity.identity_of(user, session)
         checked = identity.check(self.identity)
-        moderator = checked.moderator
         participant = None
-        if room.status != LiveRoom.Status.CLOSED or moderator:
+        if room.status != LiveRoom.Status.CLOSED or checked.moderator:
             participant = services.do_join(room, user=user, session=session)
+        self._settle(room, participant, checked)
+        return True
+
+    def _settle(self, room, participant, checked):
         self.room_id = room.pk
         self.room_status = room.status
         self.actor = services.Actor(
             room_id=room.pk,
             participant_id=participant.pk if participant else None,
-            user=checked.user if moderator else None,
-            moderator=moderator,
+            user=checked.user if checked.moderator else None,
+            moderator=checked.moderator,
         )
         # People count once however many tabs they have; readers without a name once per
         # network address, so opening sockets cannot inflate the count.
@@ -210,7 +223,6 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         self.slow_seconds = room.slow_mode_seconds
         self.bucket = Bucket(*self._bucket_size(self.slow_seconds))
         self.refusals = 0
-        return True
 
     def _bucket_size(self, slow_seconds):
         if self.actor.moderator:
@@ -229,10 +241,9 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
         if self.watch is not None:
             self.watch.cancel()
         await fanout.leave(self.inbox)
-        if self.client is not None:
-            await in_cache(limits.release)(self.client)
+        where = (self.room_id, self.presence_id) if self.arrived else ()
+        await admission.leave(self.client, *where)
         if self.arrived:
-            await in_cache(presence.leave)(self.room_id, self.presence_id)
             await self._presence_changed()
 
     # Incoming -------------------------------------------------------------------------------
@@ -277,13 +288,17 @@ class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
             )
 
     async def _call(self, function, *args, **kwargs):
-        """Run a service in the database thread, in this connection's language."""
+        """A service in the database thread, in this language; its events go out from here."""
+        kept = outbox.Outbox()
 
         def run():
-            with translation.override(self.language):
+            with translation.override(self.language), outbox.collecting(kept):
                 return function(*args, **kwargs)
 
-        return await database_sync_to_async(run)()
+        try:
+            return await database_sync_to_async(run)()
+        finally:
+            await events.send_kept(kept)
 
     async def _reply(self, event):
         await self.send(text_data=encode(event))

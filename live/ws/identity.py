@@ -14,9 +14,11 @@ get_user(), which also verifies the session's signature against the account.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import auth
@@ -27,6 +29,12 @@ from live import permissions
 from live.events import notify, user_group
 from live.services.base import guest_in
 from moderation.staff import SESSION_SEEN
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.base import SessionBase
+    from django.http import HttpRequest
 
 # The consumer's handler for "check again" (LiveRoomConsumer.live_check).
 CHECK = "live.check"
@@ -42,7 +50,9 @@ class Identity:
     guest_key: str | None = None
 
 
-def identity_of(user, session):
+def identity_of(
+    user: AbstractBaseUser | AnonymousUser | None, session: SessionBase | None
+) -> Identity:
     session_key = getattr(session, "session_key", None)
     if user is not None and user.is_authenticated:
         return Identity(session_key, user_id=user.pk)
@@ -52,10 +62,15 @@ def identity_of(user, session):
     return Identity(session_key)
 
 
-def _load_session(session_key):
+def without_session(scope: Mapping[str, Any]) -> bool:
+    """No session cookie: the socket can be no member, guest or moderator, only a reader."""
+    return not scope.get("cookies", {}).get(settings.SESSION_COOKIE_NAME)
+
+
+def _load_session(session_key: str | None) -> SessionBase | None:
     if not session_key:
         return None
-    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    store: SessionBase = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
     return store if store.exists(session_key) else None
 
 
@@ -67,7 +82,7 @@ class Check:
     session: object = None
 
 
-def check(identity):
+def check(identity: Identity) -> Check:
     """Is the connection still who it was, and may it still moderate? (Database thread.)"""
     if identity.user_id is None and identity.guest_key is None:
         return Check(valid=True)  # a reader: nothing to lose
@@ -77,20 +92,21 @@ def check(identity):
     if identity.guest_key is not None:
         guest = guest_in(session)
         return Check(valid=bool(guest and token_digest(guest["token"]) == identity.guest_key))
-    user = auth.get_user(SimpleNamespace(session=session))
+    request: HttpRequest = SimpleNamespace(session=session)  # type: ignore[assignment]
+    user = auth.get_user(request)
     if not (user.is_authenticated and user.pk == identity.user_id and user.is_active):
         return Check(valid=False)
     moderator = permissions.is_moderator_session(user, session)
     return Check(valid=True, moderator=moderator, user=user, session=session)
 
 
-def count_as_activity(session):
+def count_as_activity(session: SessionBase) -> None:
     """A moderator's action over the socket keeps their staff session alive, as a page would."""
     session[SESSION_SEEN] = time.time()
     session.save()
 
 
-def ask_to_check(user_id):
+def ask_to_check(user_id: int | None) -> None:
     """Ask every open connection of this account to check who it is (after the commit)."""
     if user_id is not None:
         transaction.on_commit(lambda: notify(user_group(user_id), CHECK), robust=True)
@@ -99,21 +115,31 @@ def ask_to_check(user_id):
 # Signals: whatever can change what an account's connections may do. -----------------------
 
 
-def on_logged_out(sender, request, user, **kwargs):
+def on_logged_out(
+    sender: object, request: object, user: AbstractBaseUser | None, **kwargs: object
+) -> None:
     if user is not None:
         ask_to_check(user.pk)
 
 
-def on_account_saved(sender, instance, **kwargs):
+def on_account_saved(sender: object, instance: AbstractBaseUser, **kwargs: object) -> None:
     # A new session salt (log out everywhere), a new password, deactivation, staff flags.
     ask_to_check(instance.pk)
 
 
-def on_account_deleted(sender, instance, **kwargs):
+def on_account_deleted(sender: object, instance: AbstractBaseUser, **kwargs: object) -> None:
     ask_to_check(instance.pk)
 
 
-def on_groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+def on_groups_changed(
+    sender: object,
+    instance: AbstractBaseUser,
+    action: str,
+    reverse: bool,
+    model: object,
+    pk_set: set[int] | None,
+    **kwargs: object,
+) -> None:
     if not action.startswith("post_"):
         return
     if reverse:  # group.user_set changed: pk_set holds the accounts
@@ -123,11 +149,11 @@ def on_groups_changed(sender, instance, action, reverse, model, pk_set, **kwargs
         ask_to_check(instance.pk)
 
 
-def on_authenticator_removed(sender, instance, **kwargs):
+def on_authenticator_removed(sender: object, instance: Any, **kwargs: object) -> None:
     ask_to_check(instance.user_id)
 
 
-def connect_signals():
+def connect_signals() -> None:
     from allauth.mfa.models import Authenticator
     from django.contrib.auth import get_user_model
     from django.contrib.auth.signals import user_logged_out

@@ -328,3 +328,6 @@ def test_every_documented_uvicorn_command_uses_the_log_config_and_a_small_frame_
     assert "--log-config site/deploy/uvicorn-log.json" in command
     assert "--ws-max-size 16384" in command
     assert "--no-access-log" in command
+    # A busy worker is not a dead one, and pings cost at 10,000 sockets (README, issue 19).
+    assert "--timeout-worker-healthcheck 30" in command
+    assert "--ws-ping-interval 60" in command

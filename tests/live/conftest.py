@@ -5,15 +5,18 @@ tests are; what touches the database from a test goes through `db_call`.
 """
 
 import json
+import os
+import secrets
 
 import pytest
+import redis
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.test import Client
 
 from live import event_types
 from live.models import LiveRoom
-from live.ws import coalesce, fanout
+from live.ws import coalesce, fanout, rooms
 from tests.helpers import make_staff, staff_login
 from workshops.models import EventIndexPage, EventPage, EventPanel
 
@@ -30,8 +33,32 @@ def _fast_broadcasts(settings):
     settings.KRING_LIVE_TALLY_INTERVAL = 0.05
     settings.KRING_LIVE_PRESENCE_INTERVAL = 0.05
     coalesce._scheduled.clear()
+    rooms.forget()
     yield
     coalesce._scheduled.clear()
+    rooms.forget()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache on Redis, as in production (the test settings keep it in memory), under
+    a prefix of this test's own; its keys are deleted afterwards."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("needs Redis (set REDIS_URL)")
+    prefix = f"kring-test-cache-{secrets.token_hex(4)}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    client = redis.Redis.from_url(url)
+    yield client
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+    client.close()
 
 
 def db_call(function, *args, **kwargs):
