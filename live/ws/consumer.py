@@ -7,14 +7,9 @@ process's fan-out (live.ws.fanout) into this connection's inbox, and are passed 
 """
 
 import asyncio
-import contextlib
 import logging
 
-from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
-from channels.exceptions import StopConsumer
-from channels.generic.websocket import AsyncWebsocketConsumer
-from channels.layers import get_channel_layer
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +21,7 @@ from live.ws import admission, coalesce, fanout, identity, limits, presence, pro
 from live.ws.connection import in_cache, language_of, last_seen_id
 from live.ws.limits import Bucket
 from live.ws.moderator import ModeratorCommands
+from live.ws.transport import InboxConsumer
 
 logger = logging.getLogger(__name__)
 
@@ -50,78 +46,7 @@ def _reader_state(room_id):
     return read
 
 
-class LiveRoomConsumer(ModeratorCommands, AsyncWebsocketConsumer):
-    # Channels' own per-connection groups stay empty: the room's events come through
-    # live.ws.fanout, joined in connect() once the room and the person are known.
-    groups = []
-
-    async def __call__(self, scope, receive, send):
-        # As Channels' AsyncConsumer.__call__, with one difference: the second source of
-        # messages is this connection's fan-out inbox, not a channel of its own in the layer.
-        self.scope = scope
-        self.channel_layer = get_channel_layer(self.channel_layer_alias)
-        self.channel_name = await self.channel_layer.new_channel()
-        self.inbox = fanout.Inbox()
-        self.closing = False
-        self.base_send = send
-        with contextlib.suppress(StopConsumer):
-            await self._dispatch_loop(receive)
-
-    async def _dispatch_loop(self, receive):
-        """Channels' await_many_dispatch for the client's frames and the inbox, made cheap.
-
-        As there, one message at a time, each handler run to its end before the next starts,
-        the inbox's events in order; but no new task and no asyncio.wait() per event, only a
-        future that the inbox (or the next frame) completes. Frames and events take turns, so
-        neither a busy room nor a busy client starves the other.
-        """
-        frame = asyncio.ensure_future(receive())
-        frame.add_done_callback(self.inbox.wake)
-        try:
-            while True:
-                if frame.done():
-                    message, frame = frame.result(), asyncio.ensure_future(receive())
-                    frame.add_done_callback(self.inbox.wake)
-                    await self.dispatch(message)
-                event = self.inbox.pop()
-                if event is not None:
-                    await self.dispatch(event)
-                elif not frame.done():
-                    await self.inbox.wait()
-        finally:
-            frame.cancel()
-            with contextlib.suppress(BaseException):
-                await frame
-
-    async def dispatch(self, message):
-        # Channels runs close_old_connections() in the process's one database thread before
-        # every handler. The fan-out's events (live.*) touch no database; with 1,000 readers a
-        # message was 1,000 trips through that thread, one after another, and delivery fell
-        # seconds behind. Whatever here does use the database goes through
-        # database_sync_to_async, which closes old connections itself, before and after.
-        if message["type"].startswith("live."):
-            handler = getattr(self, get_handler_name(message), None)
-            if handler is None:
-                raise ValueError(f"No handler for message type {message['type']}")
-            await handler(message)
-            return
-        await super().dispatch(message)
-
-    async def close(self, code=None, reason=None):
-        # Events still in the inbox are dropped from here on: an ASGI server refuses a send
-        # after the close, and the failure would end the connection before disconnect() ran.
-        self.closing = True
-        self.inbox.direct = None
-        await super().close(code=code, reason=reason)
-
-    async def send(self, text_data=None, bytes_data=None, close=False):
-        if not self.closing:
-            await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
-
-    def _write(self, text):
-        """The server's own send of one text frame (the fan-out's direct path)."""
-        return self.base_send({"type": "websocket.send", "text": text})
-
+class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
     async def connect(self):
         self.room_id = None
         self.client = None

@@ -1,0 +1,102 @@
+"""Channels' websocket consumer, fed by the fan-out's inbox: the one adapter to Channels' insides.
+
+Channels gives each consumer a channel of its own in the layer and reads it beside the client's
+frames (`AsyncConsumer.__call__`, `await_many_dispatch`). Kring's consumers get the room's
+events through live.ws.fanout instead, so `__call__` and the dispatch loop are Kring's own,
+written after Channels 4's; `dispatch` skips Channels' per-handler database trip for the
+fan-out's events. What this relies on of Channels (the handler names, `StopConsumer`,
+`AsyncWebsocketConsumer.dispatch`, `send` and `close` through `base_send`) is checked by
+tests/live/test_transport.py, which fails when a Channels upgrade changes it.
+"""
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+from channels.consumer import get_handler_name
+from channels.exceptions import StopConsumer
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from live.ws import fanout
+
+Message = dict[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Coroutine[Any, Any, None]]
+
+
+class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels ships no types
+    """A websocket consumer whose second source of messages is its fan-out inbox."""
+
+    # Channels' own per-connection groups stay empty: the room's events come through
+    # live.ws.fanout, joined once the room and the person are known.
+    groups: list[str] = []
+
+    async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
+        # As Channels' AsyncConsumer.__call__, with one difference: the second source of
+        # messages is this connection's fan-out inbox, not a channel of its own in the layer.
+        self.scope = scope
+        self.channel_layer = None
+        self.channel_name = None
+        self.inbox = fanout.Inbox()
+        self.closing = False
+        self.base_send = send
+        with contextlib.suppress(StopConsumer):
+            await self._dispatch_loop(receive)
+
+    async def _dispatch_loop(self, receive: Receive) -> None:
+        """Channels' await_many_dispatch for the client's frames and the inbox, made cheap.
+
+        As there, one message at a time, each handler run to its end before the next starts,
+        the inbox's events in order; but no new task and no asyncio.wait() per event, only a
+        future that the inbox (or the next frame) completes. Frames and events take turns, so
+        neither a busy room nor a busy client starves the other.
+        """
+        frame = asyncio.ensure_future(receive())
+        frame.add_done_callback(self.inbox.wake)
+        try:
+            while True:
+                if frame.done():
+                    message, frame = frame.result(), asyncio.ensure_future(receive())
+                    frame.add_done_callback(self.inbox.wake)
+                    await self.dispatch(message)
+                event = self.inbox.pop()
+                if event is not None:
+                    await self.dispatch(event)
+                elif not frame.done():
+                    await self.inbox.wait()
+        finally:
+            frame.cancel()
+            with contextlib.suppress(BaseException):
+                await frame
+
+    async def dispatch(self, message: Message) -> None:
+        # Channels runs close_old_connections() in the process's one database thread before
+        # every handler. The fan-out's events (live.*) touch no database; with 1,000 readers a
+        # message was 1,000 trips through that thread, one after another, and delivery fell
+        # seconds behind. Whatever here does use the database goes through
+        # database_sync_to_async, which closes old connections itself, before and after.
+        if message["type"].startswith("live."):
+            handler = getattr(self, get_handler_name(message), None)
+            if handler is None:
+                raise ValueError(f"No handler for message type {message['type']}")
+            await handler(message)
+            return
+        await super().dispatch(message)
+
+    async def close(self, code: int | None = None, reason: str | None = None) -> None:
+        # Events still in the inbox are dropped from here on: an ASGI server refuses a send
+        # after the close, and the failure would end the connection before disconnect() ran.
+        self.closing = True
+        self.inbox.direct = None
+        await super().close(code=code, reason=reason)
+
+    async def send(
+        self, text_data: str | None = None, bytes_data: bytes | None = None, close: bool = False
+    ) -> None:
+        if not self.closing:
+            await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+
+    def _write(self, text: str) -> Coroutine[Any, Any, None]:
+        """The server's own send of one text frame (the fan-out's direct path)."""
+        return self.base_send({"type": "websocket.send", "text": text})
