@@ -57,7 +57,9 @@ bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis
 # once named on its command line (`mypy live`), even where it should now read that module
 # silently.
 TYPED := concerns figures bystanders config commitments eventreports stories moderation \
-	live/ws/protocol.py live/event_types.py live/models.py live/conf.py live/permissions.py
+	live/ws/protocol.py live/event_types.py live/models.py live/conf.py live/permissions.py \
+	live/services/__init__.py live/services/moderators.py live/services/roles.py \
+	live/services/safety.py live/services/retention.py live/services/members.py live/badges.py
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)
 	$(BIN)/ruff check .
