@@ -60,7 +60,9 @@ TYPED := concerns figures bystanders config commitments eventreports stories mod
 	live/ws/protocol.py live/event_types.py live/models.py live/conf.py live/permissions.py \
 	live/services/__init__.py live/services/moderators.py live/services/roles.py \
 	live/services/safety.py live/services/retention.py live/services/members.py live/badges.py \
-	live/admin live/ws/coalesce.py live/ws/moderator.py live/ws/connection.py
+	live/admin live/ws/coalesce.py live/ws/moderator.py live/ws/connection.py live/totals.py \
+	live/voices.py live/views.py live/forms.py live/demo.py live/apps.py live/urls.py \
+	live/routing.py live/wagtail_hooks.py
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)
 	$(BIN)/ruff check .

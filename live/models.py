@@ -25,6 +25,8 @@ from workshops.models import Role
 if TYPE_CHECKING:
     from wagtail.models import Page
 
+    from live.voices import StatementSplit
+
 
 def _per_seconds(seconds: int) -> str:
     return gettext("one message per %(s)s seconds") % {"s": seconds}
@@ -288,6 +290,10 @@ class Statement(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
 
     panels = [FieldPanel("room"), FieldPanel("text")]
+
+    # Not stored: the room page's view sets them for its template (live.views._history).
+    results: dict[str, object]
+    split: StatementSplit
 
     class Meta:
         verbose_name = _("statement")
