@@ -62,7 +62,7 @@ TYPED := concerns figures bystanders config commitments eventreports stories mod
 	live/services/safety.py live/services/retention.py live/services/members.py live/badges.py \
 	live/admin live/ws/coalesce.py live/ws/moderator.py live/ws/connection.py live/totals.py \
 	live/voices.py live/views.py live/forms.py live/demo.py live/apps.py live/urls.py \
-	live/routing.py live/wagtail_hooks.py
+	live/routing.py live/wagtail_hooks.py live/templatetags live/management
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)
 	$(BIN)/ruff check .
