@@ -236,7 +236,7 @@ def _ages_with_places(text):
             yield "age_place", offset + place.start(1), offset + place.end(1)
 
 
-def find_identifying_details(text):
+def find_identifying_details(text: str | None) -> list[Finding]:
     """All hints in `text`, in reading order, without overlaps (the stronger hint wins)."""
     candidates = sorted(
         set(_candidates(text or "")), key=lambda c: (PRIORITY.index(c[0]), c[1], -(c[2] - c[1]))

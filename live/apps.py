@@ -7,7 +7,7 @@ class LiveConfig(AppConfig):
     name = "live"
     verbose_name = _("Live rooms")
 
-    def ready(self):
+    def ready(self) -> None:
         from django.contrib.auth import get_user_model
 
         from community.accounts import EXPORTERS

@@ -9,7 +9,7 @@ hopeless, and attempts are rate-limited per client and per participant besides.
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -39,12 +39,12 @@ def code_digest(code: str) -> str:
     return token_digest(normalise(code))
 
 
-def default_expiry():
+def default_expiry() -> datetime:
     return timezone.now() + timedelta(days=30)
 
 
-class BadgeCodeQuerySet(models.QuerySet):
-    def usable(self, now=None):
+class BadgeCodeQuerySet(models.QuerySet["BadgeCode"]):
+    def usable(self, now: datetime | None = None) -> BadgeCodeQuerySet:
         return self.filter(used_at__isnull=True, expires_at__gt=now or timezone.now())
 
 
@@ -94,7 +94,7 @@ class BadgeCode(models.Model):
         verbose_name_plural = _("verified badge codes")
         ordering = ["-created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label
 
     @property

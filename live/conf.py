@@ -88,32 +88,32 @@ POP_SECONDS = 2
 GUARD_SECONDS = 5
 
 
-def tally_interval():
+def tally_interval() -> float:
     """Seconds between two broadcasts of a statement's results (and of up-vote counts)."""
     return float(getattr(settings, "KRING_LIVE_TALLY_INTERVAL", 0.3))
 
 
-def presence_interval():
+def presence_interval() -> float:
     """Seconds between two broadcasts of the participant count."""
     return float(getattr(settings, "KRING_LIVE_PRESENCE_INTERVAL", 1.0))
 
 
-def retention_days():
+def retention_days() -> int:
     """Days after a room closes before its chat, questions and individual votes are deleted."""
     return int(getattr(settings, "KRING_LIVE_RETENTION_DAYS", 30))
 
 
-def idle_close_days():
+def idle_close_days() -> int:
     """Days without a message or question after which the daily purge closes an open room."""
     return int(getattr(settings, "KRING_LIVE_IDLE_CLOSE_DAYS", 2))
 
 
-def heartbeat_seconds():
+def heartbeat_seconds() -> float:
     """Seconds between two checks that this process's fan-out still receives its rooms."""
     return float(getattr(settings, "KRING_LIVE_HEARTBEAT_SECONDS", 1.0))
 
 
-def heartbeat_timeout():
+def heartbeat_timeout() -> float:
     """Seconds without an answer to those checks after which the channel layer counts as lost.
 
     Its rooms are then joined again and their connections resync (live.ws.fanout.Hub).
@@ -121,7 +121,7 @@ def heartbeat_timeout():
     return float(getattr(settings, "KRING_LIVE_HEARTBEAT_TIMEOUT", 5.0))
 
 
-def connections_per_client():
+def connections_per_client() -> int:
     """Open live-room sockets one network address may hold at once.
 
     Enough for a household, a class or a shelter's office behind one address; far too few for
@@ -130,7 +130,7 @@ def connections_per_client():
     return int(getattr(settings, "KRING_LIVE_CONNECTIONS_PER_CLIENT", 100))
 
 
-def connects_per_client_per_minute():
+def connects_per_client_per_minute() -> int:
     """New live-room sockets one network address may open per minute.
 
     Well above the socket limit: everyone behind one address reconnects at once when the rooms

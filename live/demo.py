@@ -6,6 +6,9 @@ voted on and closed, with the votes per role that a real closing keeps (live.voi
 split by role, a gap and a bridge show at once.
 """
 
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -99,7 +102,7 @@ CLOSED = {
 }
 
 
-def _closed_statement(room, text, per_role):
+def _closed_statement(room: LiveRoom, text: str, per_role: dict[str, tuple[int, int, int]]) -> None:
     """A statement as closing leaves it: totals and votes per role, no individual votes."""
     role_counts = {
         role: dict(zip(CHOICES, counts, strict=True)) for role, counts in per_role.items()
@@ -120,7 +123,7 @@ def _closed_statement(room, text, per_role):
 
 
 @transaction.atomic
-def seed(command):
+def seed(command: BaseCommand) -> None:
     from workshops.models import EventPage
 
     event = EventPage.objects.filter(slug="9-december").first()
@@ -161,7 +164,7 @@ def seed(command):
         command.stdout.write(f"  created the live room {room.get_absolute_url()}")
 
 
-def _free_slug(title):
+def _free_slug(title: str) -> str:
     base = slugify(title)[:70].strip("-") or "live"
     slug, number = base, 2
     while LiveRoom.objects.filter(slug=slug).exists():
@@ -169,7 +172,7 @@ def _free_slug(title):
     return slug
 
 
-def _demo_participant(room, pseudonym):
+def _demo_participant(room: LiveRoom, pseudonym: str) -> Participant:
     participant, _created = Participant.objects.get_or_create(
         room=room, guest_key=token_digest(f"demo:{pseudonym}"), defaults={"name": pseudonym}
     )

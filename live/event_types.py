@@ -300,37 +300,39 @@ Published: TypeAlias = (
     | MeMuted
 )
 
-EVENTS: tuple[type[_Closed], ...] = (
-    RoomState,
-    RoomUpdated,
-    RoomPresence,
-    RoomResync,
-    ChatMessage,
-    ChatHeld,
-    MessageHeld,
-    MessageReleased,
-    MessageRemoved,
-    MessageWatched,
-    QuestionNew,
-    QuestionPending,
-    QuestionReceived,
-    QuestionApproved,
-    QuestionAnswered,
-    QuestionRemoved,
-    QuestionUpvoted,
-    QuestionVotes,
-    QuestionWaiting,
-    StatementOpened,
-    StatementClosed,
-    StatementTally,
-    StatementSplit,
-    StatementVoted,
-    ParticipantUpdated,
-    ParticipantMuted,
-    MeMuted,
-    Support,
-    Error,
+# Any one of them, for code that sends or passes on an event it did not build.
+Event = (
+    RoomState
+    | RoomUpdated
+    | RoomPresence
+    | RoomResync
+    | ChatMessage
+    | ChatHeld
+    | MessageHeld
+    | MessageReleased
+    | MessageRemoved
+    | MessageWatched
+    | QuestionNew
+    | QuestionPending
+    | QuestionReceived
+    | QuestionApproved
+    | QuestionAnswered
+    | QuestionRemoved
+    | QuestionUpvoted
+    | QuestionVotes
+    | QuestionWaiting
+    | StatementOpened
+    | StatementClosed
+    | StatementTally
+    | StatementSplit
+    | StatementVoted
+    | ParticipantUpdated
+    | ParticipantMuted
+    | MeMuted
+    | Support
+    | Error
 )
+EVENTS: tuple[type[_Closed], ...] = get_args(Event)
 
 
 def event_name(declared: type[_Closed]) -> str:

@@ -36,6 +36,7 @@ from live.models import (
     StatementVote,
 )
 from live.outbox import Meta, Outbox, collecting_now
+from workshops.models import Role
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +187,7 @@ def speaker(participant: Participant) -> et.Speaker:
     """The role and verified badge shown beside someone's words: only when they chose so."""
     if not participant.show_role:
         return {"role": None, "badge": None}
-    role = participant.role if participant.role != voices.Role.UNSAID else None
+    role = participant.role if participant.role != Role.UNSAID else None
     return {"role": role, "badge": participant.badge_label or None}
 
 

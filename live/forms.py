@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +9,9 @@ from community.forms import PseudonymField
 from live.badges import GROUP_LENGTH, GROUPS
 from live.services.base import name_taken
 from workshops.forms import RoleField
+
+if TYPE_CHECKING:
+    from live.models import LiveRoom
 
 SHOW_ROLE_LABEL = _("Show my role beside my name")
 SHOW_ROLE_HELP = _(
@@ -15,7 +22,7 @@ CODE_MAX = GROUPS * GROUP_LENGTH + 10
 
 
 class CodeField(forms.CharField):
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Verification code"))
         kwargs.setdefault("max_length", CODE_MAX)
         kwargs.setdefault(
@@ -48,12 +55,12 @@ class JoinForm(RoleForm):
     pseudonym = PseudonymField()
     code = CodeField(required=False)
 
-    def __init__(self, *args, room=None, **kwargs):
+    def __init__(self, *args: Any, room: LiveRoom | None = None, **kwargs: Any) -> None:
         self.room = room
         super().__init__(*args, **kwargs)
 
-    def clean_pseudonym(self):
-        pseudonym = self.cleaned_data["pseudonym"]
+    def clean_pseudonym(self) -> str:
+        pseudonym: str = self.cleaned_data["pseudonym"]
         if self.room is not None and name_taken(self.room, pseudonym):
             raise forms.ValidationError(
                 _("Someone in this room already uses this name. Choose another one."),

@@ -5,6 +5,10 @@ at the moment they joined, or the pseudonym a guest chose), and a guest is recog
 hash of a random token that lives only in their session.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -18,8 +22,13 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from live import conf
 from workshops.models import Role
 
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
-def _per_seconds(seconds):
+    from live.voices import StatementSplit
+
+
+def _per_seconds(seconds: int) -> str:
     return gettext("one message per %(s)s seconds") % {"s": seconds}
 
 
@@ -82,32 +91,35 @@ class LiveRoom(models.Model):
         ordering = ["-created_at"]
         permissions = [("moderate_liveroom", "Can moderate live rooms")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("live:room", args=[self.slug])
 
     @property
-    def is_open(self):
+    def is_open(self) -> bool:
         return self.status == self.Status.OPEN
 
     @property
-    def is_closed(self):
+    def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
 
     @property
-    def host_page(self):
+    def host_page(self) -> Page | None:
         """The event or workshop page the room belongs to, if it still has one."""
-        if self.panel_id:
+        if self.panel is not None:
             return self.panel.page
-        if self.session_id:
+        if self.session is not None:
             return self.session.page
         return None
 
 
 class Participant(models.Model):
     """One person in one room: a member, or a guest recognised by their session."""
+
+    # Nothing here is what an editor asks "where is this used?" about (see Message).
+    wagtail_reference_index_ignore = True
 
     room = models.ForeignKey(LiveRoom, on_delete=models.CASCADE, related_name="participants")
     user = models.ForeignKey(
@@ -140,15 +152,15 @@ class Participant(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @property
-    def is_muted(self):
+    def is_muted(self) -> bool:
         return self.muted_at is not None
 
     @property
-    def is_verified(self):
+    def is_verified(self) -> bool:
         return self.verified_at is not None
 
 
@@ -164,6 +176,11 @@ class Reason(models.TextChoices):
 
 
 class Message(models.Model):
+    # Wagtail's reference index records what points at pages, snippets and images; a chat
+    # message points at nothing an editor looks up, and indexing it on every save cost a chat
+    # send about 15 % of its time (ReferenceIndex.model_is_indexable reads this attribute).
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         VISIBLE = "visible", _("visible")
         HELD = "held", _("held for a moderator")
@@ -195,12 +212,14 @@ class Message(models.Model):
         ordering = ["id"]
         indexes = [models.Index(fields=["room", "status", "id"], name="live_message_history")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         # Never the text: this label ends up in the audit log, which outlives the message.
-        return _("message %(id)s") % {"id": self.pk}
+        return gettext("message %(id)s") % {"id": self.pk}
 
 
 class Question(models.Model):
+    wagtail_reference_index_ignore = True  # as Message
+
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for approval")
         OPEN = "open", _("open")
@@ -226,11 +245,13 @@ class Question(models.Model):
         verbose_name_plural = _("questions")
         ordering = ["-upvotes", "id"]
 
-    def __str__(self):
-        return _("question %(id)s") % {"id": self.pk}
+    def __str__(self) -> str:
+        return gettext("question %(id)s") % {"id": self.pk}
 
 
 class QuestionUpvote(models.Model):
+    wagtail_reference_index_ignore = True  # as Message
+
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="votes")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="+")
 
@@ -239,7 +260,7 @@ class QuestionUpvote(models.Model):
             models.UniqueConstraint(fields=["question", "participant"], name="live_upvote_once")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"up-vote {self.pk}"
 
 
@@ -270,6 +291,10 @@ class Statement(models.Model):
 
     panels = [FieldPanel("room"), FieldPanel("text")]
 
+    # Not stored: the room page's view sets them for its template (live.views._history).
+    results: dict[str, object]
+    split: StatementSplit
+
     class Meta:
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
@@ -280,10 +305,10 @@ class Statement(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
-    def stored_counts(self):
+    def stored_counts(self) -> dict[str, int]:
         return {
             "agree": self.agree_count,
             "disagree": self.disagree_count,
@@ -292,6 +317,8 @@ class Statement(models.Model):
 
 
 class StatementVote(models.Model):
+    wagtail_reference_index_ignore = True  # as Message
+
     class Choice(models.TextChoices):
         AGREE = "agree", _("agree")
         DISAGREE = "disagree", _("disagree")
@@ -307,7 +334,7 @@ class StatementVote(models.Model):
             models.UniqueConstraint(fields=["statement", "participant"], name="live_vote_once")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"vote {self.pk}"
 
 
@@ -335,7 +362,7 @@ hun adres"""
 
 
 @register_setting(icon="warning")
-class LiveSafetySettings(BaseGenericSetting):
+class LiveSafetySettings(BaseGenericSetting):  # type: ignore[misc]  # Wagtail ships no types
     """Words and phrases moderators watch for in live chats."""
 
     watched_phrases = models.TextField(

@@ -17,17 +17,20 @@ from django.conf import settings
 from moderation.staff import SESSION_SEEN, SESSION_STARTED
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
     from django.contrib.auth.models import AnonymousUser
     from django.contrib.sessions.backends.base import SessionBase
 
+    from community.models import User
     from live.models import LiveRoom
+
+    # Who a request or a socket speaks for: request.user, scope["user"], or nobody.
+    Someone = User | AnonymousUser | None
 
 MODERATORS_GROUP = "Moderatoren"
 PERMISSION = "live.moderate_liveroom"
 
 
-def is_moderator(user):
+def is_moderator(user: Someone) -> bool:
     """True for an active account allowed to moderate live rooms, with a second factor."""
     return bool(
         user is not None
@@ -38,19 +41,18 @@ def is_moderator(user):
     )
 
 
-def is_moderator_session(user, session, now=None):
+def is_moderator_session(user: Someone, session: SessionBase, now: float | None = None) -> bool:
     """is_moderator(), and the staff session has not passed its idle or absolute time limit."""
     if not is_moderator(user):
         return False
     now = now or time.time()
-    seen = session.get(SESSION_SEEN)
-    started = session.get(SESSION_STARTED)
+    seen: float | None = session.get(SESSION_SEEN)
+    started: float | None = session.get(SESSION_STARTED)
     if seen is None or started is None:
         return False
-    return (
-        now - seen <= settings.KRING_STAFF_IDLE_SECONDS
-        and now - started <= settings.KRING_STAFF_MAX_SECONDS
-    )
+    idle: float = settings.KRING_STAFF_IDLE_SECONDS
+    longest: float = settings.KRING_STAFF_MAX_SECONDS
+    return now - seen <= idle and now - started <= longest
 
 
 # Rooms only for registered people (a setting on the event or workshop page). ----------------
@@ -71,20 +73,19 @@ def is_registration_only(room: LiveRoom) -> bool:
     return bool(page is not None and page.rooms_for_registered)
 
 
-def may_take_part(
-    room: LiveRoom, user: AbstractBaseUser | AnonymousUser | None, session: SessionBase | None
-) -> bool:
+def may_take_part(room: LiveRoom, user: Someone, session: SessionBase | None) -> bool:
     """May this person take a name in the room? Reading is open to everyone. (Database.)"""
     if not is_registration_only(room) or is_moderator(user):
         return True
+    page = room.host_page
     registered = (session.get(SESSION_REGISTERED) if session is not None else None) or {}
-    registration_id = registered.get(str(room.host_page.pk))
-    if registration_id is None:
+    registration_id = registered.get(str(page.pk)) if page is not None else None
+    if page is None or registration_id is None:
         return False
     from workshops.models import Registration
 
     return Registration.objects.filter(
         pk=registration_id,
-        session__page_id=room.host_page.pk,
+        session__page_id=page.pk,
         status=Registration.Status.CONFIRMED,
     ).exists()

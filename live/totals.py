@@ -8,11 +8,16 @@ declined, are protected against differencing as one line.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q
 
 from figures.aggregation import protect, protect_series
+
+if TYPE_CHECKING:
+    from live.models import LiveRoom
 
 REASONS = ("off_topic", "already_asked", "identifying", "hurtful", "other")
 
@@ -26,7 +31,7 @@ class RoomTotals:
     questions_answered_live: int | None
     questions_declined: int | None
     # reason -> count, every reason present (see live.models.Reason; "" counts as "other").
-    declined_by_reason: dict[str, int | None]
+    declined_by_reason: Mapping[str, int | None]
     messages_held: int | None
     messages_removed: int | None
 
@@ -37,6 +42,7 @@ class RoomTotals:
         """The same figures, k-anonymous (figures.aggregation), for a public page or file."""
         reasons = [self.declined_by_reason[reason] or 0 for reason in REASONS]
         line = protect([reasons], row_totals=True)
+        assert line.row_totals is not None  # asked for above
         received, approved, answered, held, removed = protect_series(
             [
                 self.questions_received or 0,
@@ -57,7 +63,7 @@ class RoomTotals:
         )
 
 
-def room_totals(room) -> RoomTotals:
+def room_totals(room: LiveRoom) -> RoomTotals:
     """The raw moderation counts of one room (approved includes those answered later).
 
     After the purge (live.services.retention) deleted the room's questions and messages, the counts

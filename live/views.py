@@ -1,7 +1,14 @@
 """The room page (also the moderator's view), the guest's pseudonym form, and the forms for
 one's role and a verification code."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
+from django.contrib.sessions.backends.base import SessionBase
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -12,23 +19,26 @@ from community.ratelimit import allow
 from community.tokens import token_digest
 from live import conf, events, permissions, services, voices
 from live.forms import CodeForm, JoinForm, RoleForm
-from live.models import LiveRoom, Message, Reason, Statement
+from live.models import LiveRoom, Message, Participant, Reason, Statement
 from live.services import roles
 from live.services.base import guest_in, member_name, new_guest
 from workshops.models import Registration, Role
 
+# What a speaker's form does once valid: (room, participant, data) -> the anchor to go back to.
+Act = Callable[[LiveRoom, Participant, dict[str, Any]], str]
 
-def _room(slug):
+
+def _room(slug: str) -> LiveRoom:
     return get_object_or_404(
         LiveRoom.objects.select_related("panel__page", "session__page"), slug=slug
     )
 
 
-def _history(room):
+def _history(room: LiveRoom) -> dict[str, Any]:
     """What the page shows before (or without) JavaScript: the room as it stands, read-only."""
-    messages_ = Message.objects.filter(room=room, status=Message.Status.VISIBLE)
+    visible = Message.objects.filter(room=room, status=Message.Status.VISIBLE)
     messages_ = list(
-        messages_.select_related("participant").order_by("-id")[: conf.HISTORY_ON_CONNECT]
+        visible.select_related("participant").order_by("-id")[: conf.HISTORY_ON_CONNECT]
     )
     questions = events.shown_questions(room)
     statements = list(room.statements.exclude(status=Statement.Status.DRAFT).order_by("-id"))
@@ -48,7 +58,7 @@ def _history(room):
     }
 
 
-def _registered_role(live_room, session):
+def _registered_role(live_room: LiveRoom, session: SessionBase) -> str:
     """The role she gave when registering, if she came in through her personal join link."""
     page = live_room.host_page
     registered = session.get(permissions.SESSION_REGISTERED) or {}
@@ -56,17 +66,27 @@ def _registered_role(live_room, session):
     if registration_id is None:
         return Role.UNSAID
     role = Registration.objects.filter(pk=registration_id).values_list("role", flat=True).first()
-    return role or Role.UNSAID
+    return str(role or Role.UNSAID)
 
 
-def _participant(live_room, request):
+def _participant(live_room: LiveRoom, request: HttpRequest) -> Participant | None:
     """This visitor's participant in the room, as the socket would find or make it."""
-    return services.do_join(live_room, user=request.user, session=request.session)
+    participant: Participant | None = services.do_join(
+        live_room, user=request.user, session=request.session
+    )
+    return participant
 
 
-def _context(request, live_room, join_form=None, role_form=None, code_form=None):
+def _context(
+    request: HttpRequest,
+    live_room: LiveRoom,
+    join_form: JoinForm | None = None,
+    role_form: RoleForm | None = None,
+    code_form: CodeForm | None = None,
+) -> dict[str, Any]:
     user = request.user
-    participant = None
+    participant: Participant | None = None
+    name: str | None
     if user.is_authenticated:
         participant = live_room.participants.filter(user=user).first()
         name = participant.name if participant else member_name(live_room, user)
@@ -118,13 +138,13 @@ def _context(request, live_room, join_form=None, role_form=None, code_form=None)
 
 
 @never_cache
-def room(request, slug):
+def room(request: HttpRequest, slug: str) -> HttpResponse:
     live_room = _room(slug)
     return render(request, "live/room.html", _context(request, live_room))
 
 
 @require_POST
-def join(request, slug):
+def join(request: HttpRequest, slug: str) -> HttpResponse:
     live_room = _room(slug)
     # One name per visit: a second one would also be a way around a moderator's mute.
     if request.user.is_authenticated or live_room.is_closed or guest_in(request.session):
@@ -149,13 +169,13 @@ def join(request, slug):
     new_guest(request.session, data["pseudonym"], data["role"], data["show_role"])
     # The participant now, not at the first connect: their role is stored where it belongs.
     participant = _participant(live_room, request)
-    has_code = participant is not None and data["code"]
-    if has_code and not _redeem(request, live_room, participant, data["code"]):
+    code = data["code"]
+    if participant is not None and code and not _redeem(request, live_room, participant, code):
         return redirect(live_room.get_absolute_url() + "#live-code")
     return redirect(live_room.get_absolute_url() + "#live-chat")
 
 
-def _redeem(request, live_room, participant, code):
+def _redeem(request: HttpRequest, live_room: LiveRoom, participant: Participant, code: str) -> bool:
     """Try a verification code, counted against the rate limit; say how it went."""
     try:
         roles.check_code_attempt(participant, client_key(request, "live-code"))
@@ -167,7 +187,9 @@ def _redeem(request, live_room, participant, code):
     return True
 
 
-def _speaker_form(request, slug, form_class, form_name, act):
+def _speaker_form(
+    request: HttpRequest, slug: str, form_class: type[RoleForm] | type[CodeForm], act: Act
+) -> HttpResponse:
     """A form of one's own in a room (role, code): checked, then `act(room, participant, data)`,
     which returns the part of the page to go back to."""
     live_room = _room(slug)
@@ -176,7 +198,10 @@ def _speaker_form(request, slug, form_class, form_name, act):
         return redirect(live_room)
     form = form_class(request.POST)
     if not form.is_valid():
-        context = _context(request, live_room, **{form_name: form})
+        if isinstance(form, CodeForm):
+            context = _context(request, live_room, code_form=form)
+        else:
+            context = _context(request, live_room, role_form=form)
         return render(request, "live/room.html", context, status=400)
     anchor = act(live_room, participant, form.cleaned_data)
     return redirect(f"{live_room.get_absolute_url()}#{anchor}")
@@ -184,31 +209,31 @@ def _speaker_form(request, slug, form_class, form_name, act):
 
 @never_cache
 @require_POST
-def set_role(request, slug):
+def set_role(request: HttpRequest, slug: str) -> HttpResponse:
     """Who you speak as here, and whether it shows (a member's or a guest's own choice)."""
 
-    def act(live_room, participant, data):
+    def act(live_room: LiveRoom, participant: Participant, data: dict[str, Any]) -> str:
         roles.do_set_role(participant, live_room, role=data["role"], show=data["show_role"])
         messages.success(request, _("Your choice has been saved."))
         return "live-role"
 
-    return _speaker_form(request, slug, RoleForm, "role_form", act)
+    return _speaker_form(request, slug, RoleForm, act)
 
 
 @never_cache
 @require_POST
-def redeem_code(request, slug):
+def redeem_code(request: HttpRequest, slug: str) -> HttpResponse:
     """A panel member or official enters the one-time code an editor gave them."""
 
-    def act(live_room, participant, data):
+    def act(live_room: LiveRoom, participant: Participant, data: dict[str, Any]) -> str:
         _redeem(request, live_room, participant, data["code"])
         return "live-code"
 
-    return _speaker_form(request, slug, CodeForm, "code_form", act)
+    return _speaker_form(request, slug, CodeForm, act)
 
 
 @require_POST
-def forget(request, slug):
+def forget(request: HttpRequest, slug: str) -> HttpResponse:
     """A guest leaves and this browser forgets their name (members log out instead)."""
     live_room = _room(slug)
     if not request.user.is_authenticated and guest_in(request.session):

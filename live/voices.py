@@ -119,7 +119,7 @@ def split_counts(counts: Counts) -> StatementSplit:
     by_role = {row.role: row for row in shares}
     experts, policy = by_role[Role.EXPERIENCE], by_role[Role.POLICY]
     gap = None
-    if not experts.suppressed and not policy.suppressed:
+    if experts.agree is not None and policy.agree is not None:  # neither suppressed
         gap = experts.agree - policy.agree
     speaking = [row for row in shares if row.role != Role.UNSAID and not row.suppressed]
     bridge = None
@@ -132,7 +132,7 @@ def split_counts(counts: Counts) -> StatementSplit:
     )
 
 
-def vote_counts(statement) -> dict[str, dict[str, int]]:
+def vote_counts(statement: Statement) -> dict[str, dict[str, int]]:
     """Raw counts per role and choice from the statement's votes (while they exist)."""
     rows = (
         StatementVote.objects.filter(statement=statement)
@@ -146,13 +146,13 @@ def vote_counts(statement) -> dict[str, dict[str, int]]:
     return counts
 
 
-def role_counts(statement) -> Counts:
+def role_counts(statement: Statement) -> Counts:
     """Counted from the votes while it is open; the numbers kept at closing after."""
     if statement.status == Statement.Status.OPEN:
         return vote_counts(statement)
     return statement.role_counts or {}
 
 
-def split_by_role(statement) -> StatementSplit:
+def split_by_role(statement: Statement) -> StatementSplit:
     """A statement's results by role, suppressed and shared out (see the module's rules)."""
     return split_counts(role_counts(statement))

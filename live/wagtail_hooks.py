@@ -1,7 +1,14 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from live.admin.views import LiveAdminGroup
+
+if TYPE_CHECKING:
+    from wagtail.log_actions import LogActionRegistry
 
 LOG_ACTIONS = [
     ("live.message.remove", _("Remove chat message"), _("Chat message removed by a moderator")),
@@ -19,12 +26,16 @@ LOG_ACTIONS = [
 ]
 
 
-@hooks.register("register_admin_viewset")
-def register_live_admin():
+def register_live_admin() -> LiveAdminGroup:
     return LiveAdminGroup()
 
 
-@hooks.register("register_log_actions")
-def register_live_log_actions(actions):
+def register_live_log_actions(actions: LogActionRegistry) -> None:
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+
+
+# Registered by call, not as decorators: wagtail.hooks has no types, and a decorator without
+# types would hide the functions' own from mypy.
+hooks.register("register_admin_viewset", register_live_admin)
+hooks.register("register_log_actions", register_live_log_actions)

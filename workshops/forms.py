@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +17,7 @@ class RoleField(forms.ChoiceField):
 
     widget = forms.RadioSelect
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("label", _("Do you want to say who you speak as?"))
         kwargs.setdefault("choices", Role.choices)
         kwargs.setdefault("initial", Role.UNSAID)

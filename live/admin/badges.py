@@ -4,8 +4,13 @@ The code itself is shown only on the page that answers the form; the database ke
 A code cannot be edited (delete it to revoke it and issue a new one).
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 import django_filters
 from django.template.response import TemplateResponse
+from django.urls import URLPattern
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
@@ -18,19 +23,19 @@ from live.badges import BadgeCode, new_code
 from workshops.models import BookablePage
 
 
-class BadgeCodeForm(WagtailAdminModelForm):
+class BadgeCodeForm(WagtailAdminModelForm):  # type: ignore[misc]  # Wagtail ships no types
     class Meta:
         model = BadgeCode
         fields = ["page", "label", "role", "expires_at"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         page = self.fields["page"]
         page.queryset = BookablePage.objects.live().order_by("title")
         page.help_text = gettext_lazy("The code works in every live room of this event, once.")
 
 
-class BadgeCodeFilter(WagtailFilterSet):
+class BadgeCodeFilter(WagtailFilterSet):  # type: ignore[misc]  # Wagtail ships no types
     used = django_filters.BooleanFilter(
         field_name="used_at", lookup_expr="isnull", exclude=True, label=gettext_lazy("Used")
     )
@@ -40,16 +45,18 @@ class BadgeCodeFilter(WagtailFilterSet):
         fields = ["page", "role", "used"]
 
 
-class BadgeCodeCreateView(generic.CreateView):
-    def get_edit_url(self):
-        return self.get_success_url()  # codes are never edited
+class BadgeCodeCreateView(generic.CreateView):  # type: ignore[misc]  # Wagtail ships no types
+    def get_edit_url(self) -> str:
+        url: str = self.get_success_url()
+        return url  # codes are never edited
 
-    def save_instance(self):
+    def save_instance(self) -> BadgeCode:
         self.code, self.form.instance.digest = new_code()
         self.form.instance.created_by = self.request.user
-        return super().save_instance()
+        badge: BadgeCode = super().save_instance()
+        return badge
 
-    def save_action(self):
+    def save_action(self) -> TemplateResponse:
         # The only time the code exists outside the editor's hands: shown here, never stored.
         response = TemplateResponse(
             self.request,
@@ -66,7 +73,7 @@ class BadgeCodeCreateView(generic.CreateView):
         return response
 
 
-class BadgeCodeViewSet(ModelViewSet):
+class BadgeCodeViewSet(ModelViewSet):  # type: ignore[misc]  # Wagtail ships no types
     model = BadgeCode
     form_class = BadgeCodeForm
     add_view_class = BadgeCodeCreateView
@@ -88,12 +95,14 @@ class BadgeCodeViewSet(ModelViewSet):
     ]
     inspect_view_fields = ["label", "page", "role", "expires_at", "created_at", "used_at"]
 
-    def get_form_class(self, for_update=False):
+    def get_form_class(self, for_update: bool = False) -> type[BadgeCodeForm]:
         return BadgeCodeForm
 
-    def get_urlpatterns(self):
+    def get_urlpatterns(self) -> list[URLPattern]:
         # No edit view: a used code's label is already beside someone's name.
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "edit"]
+        patterns: list[URLPattern] = super().get_urlpatterns()
+        return [pattern for pattern in patterns if pattern.name != "edit"]
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(edit_url_name=None, **kwargs)
+    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        view_kwargs: dict[str, Any] = super().get_common_view_kwargs(edit_url_name=None, **kwargs)
+        return view_kwargs

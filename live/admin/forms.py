@@ -1,5 +1,9 @@
 """The admin's forms for a room and a prepared statement."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -12,7 +16,7 @@ from workshops.models import EventPanel, Session
 MODERATOR_FIELDS = ("premoderate_questions", "slow_mode_seconds")
 
 
-class RoomForm(WagtailAdminModelForm):
+class RoomForm(WagtailAdminModelForm):  # type: ignore[misc]  # Wagtail ships no types
     class Meta:
         model = LiveRoom
         fields = [
@@ -24,7 +28,7 @@ class RoomForm(WagtailAdminModelForm):
             "slow_mode_seconds",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         panel = self.fields["panel"]
         panel.queryset = EventPanel.objects.select_related("page").order_by(
@@ -40,8 +44,8 @@ class RoomForm(WagtailAdminModelForm):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = _("Only moderators can change this.")
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean()
         if not cleaned.get("panel") and not cleaned.get("session"):
             raise forms.ValidationError(
                 _("Choose the event panel or the workshop session this room belongs to.")
@@ -49,17 +53,17 @@ class RoomForm(WagtailAdminModelForm):
         return cleaned
 
 
-class StatementForm(WagtailAdminModelForm):
+class StatementForm(WagtailAdminModelForm):  # type: ignore[misc]  # Wagtail ships no types
     class Meta:
         model = Statement
         fields = ["room", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["room"].queryset = LiveRoom.objects.exclude(status=LiveRoom.Status.CLOSED)
 
-    def clean_text(self):
+    def clean_text(self) -> str:
         text = clean_text(self.cleaned_data["text"], max_length=conf.MAX_STATEMENT_LENGTH)
         if not text:
             raise forms.ValidationError(_("Write the statement."))

@@ -5,9 +5,14 @@ and questions, searchable and filtered by room) and act on it; every action goes
 live.services, as on the room page, so the room sees it at once and the audit log has it.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 import django_filters
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,13 +23,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from live import services
-from live.admin.actions import ActionsViewSetMixin, action_buttons
+from live.admin.actions import ActionButtons, ActionsViewSetMixin, Row, action_buttons
 from live.admin.badges import BadgeCodeViewSet
 from live.admin.forms import RoomForm, StatementForm
 from live.models import LiveRoom, Message, Question, Statement
 
 
-class RoomFilter(WagtailFilterSet):
+class RoomFilter(WagtailFilterSet):  # type: ignore[misc]  # Wagtail ships no types
     room = django_filters.ModelChoiceFilter(
         queryset=LiveRoom.objects.all(), label=gettext_lazy("Room")
     )
@@ -33,14 +38,15 @@ class RoomFilter(WagtailFilterSet):
 # Rooms ----------------------------------------------------------------------------------
 
 
-class RoomIndexView(generic.IndexView):
-    action_url_names = {}
+class RoomIndexView(generic.IndexView):  # type: ignore[misc]  # Wagtail ships no types
+    action_url_names: dict[str, str] = {}
 
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("panel__page", "session__page")
+    def get_base_queryset(self) -> QuerySet[LiveRoom]:
+        rooms: QuerySet[LiveRoom] = super().get_base_queryset()
+        return rooms.select_related("panel__page", "session__page")
 
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
+    def get_list_more_buttons(self, instance: LiveRoom) -> list[MenuItem]:
+        buttons: list[MenuItem] = super().get_list_more_buttons(instance)
         buttons.append(
             MenuItem(_("Room page"), url=instance.get_absolute_url(), icon_name="link", priority=5)
         )
@@ -54,14 +60,14 @@ class RoomIndexView(generic.IndexView):
         return buttons + action_buttons(self, instance, RoomViewSet.actions)
 
 
-class RoomEditView(generic.EditView):
-    def save_instance(self):
-        room = super().save_instance()
+class RoomEditView(generic.EditView):  # type: ignore[misc]  # Wagtail ships no types
+    def save_instance(self) -> LiveRoom:
+        room: LiveRoom = super().save_instance()
         services.do_update_room(room, by=self.request.user)
         return room
 
 
-class RoomViewSet(ActionsViewSetMixin, ModelViewSet):
+class RoomViewSet(ActionsViewSetMixin, ModelViewSet):  # type: ignore[misc]  # Wagtail ships no types
     model = LiveRoom
     index_view_class = RoomIndexView
     edit_view_class = RoomEditView
@@ -82,11 +88,12 @@ class RoomViewSet(ActionsViewSetMixin, ModelViewSet):
         ("close", gettext_lazy("Close the room"), "lock"),
     )
 
-    def get_form_class(self, for_update=False):
+    def get_form_class(self, for_update: bool = False) -> type[RoomForm]:
         return RoomForm
 
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + self.action_urls()
+    def get_urlpatterns(self) -> list[URLPattern]:
+        patterns: list[URLPattern] = super().get_urlpatterns()
+        return patterns + self.action_urls()
 
 
 # History: chat messages and questions ---------------------------------------------------
@@ -98,31 +105,32 @@ class MessageFilter(RoomFilter):
         fields = ["room", "status", "watched", "removal_reason"]
 
 
-class HistoryIndexView(generic.IndexView):
-    action_url_names = {}
-    row_actions = ()
+class HistoryIndexView(generic.IndexView):  # type: ignore[misc]  # Wagtail ships no types
+    action_url_names: dict[str, str] = {}
+    row_actions: ActionButtons = ()
 
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("room", "participant")
+    def get_base_queryset(self) -> QuerySet[Message | Question]:
+        rows: QuerySet[Message | Question] = super().get_base_queryset()
+        return rows.select_related("room", "participant")
 
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
+    def get_list_more_buttons(self, instance: Row) -> list[MenuItem]:
+        buttons: list[MenuItem] = super().get_list_more_buttons(instance)
         return buttons + action_buttons(self, instance, self.row_actions)
 
 
-def text_column():
+def text_column() -> Column:
     return Column(
         "text", label=gettext_lazy("Text"), accessor=lambda obj: Truncator(obj.text).chars(80)
     )
 
 
-def author_column():
+def author_column() -> Column:
     return Column(
         "participant", label=gettext_lazy("Pseudonym"), accessor=lambda obj: obj.participant.name
     )
 
 
-class HistoryViewSet(ActionsViewSetMixin, ModelViewSet):
+class HistoryViewSet(ActionsViewSetMixin, ModelViewSet):  # type: ignore[misc]  # Wagtail ships no types
     """Read-only: what people wrote is never edited, only removed or let through."""
 
     add_to_admin_menu = False
@@ -131,15 +139,16 @@ class HistoryViewSet(ActionsViewSetMixin, ModelViewSet):
     ordering = ["-id"]
     search_fields = ["text"]
 
-    def get_index_view_kwargs(self, **kwargs):
+    def get_index_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_index_view_kwargs(row_actions=self.actions, **kwargs)
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
+    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        view_kwargs: dict[str, Any] = super().get_common_view_kwargs(
             add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
         )
+        return view_kwargs
 
-    def get_urlpatterns(self):
+    def get_urlpatterns(self) -> list[URLPattern]:
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
@@ -228,27 +237,28 @@ class StatementFilter(RoomFilter):
         fields = ["room", "status"]
 
 
-class StatementIndexView(generic.IndexView):
-    action_url_names = {}
+class StatementIndexView(generic.IndexView):  # type: ignore[misc]  # Wagtail ships no types
+    action_url_names: dict[str, str] = {}
 
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("room")
+    def get_base_queryset(self) -> QuerySet[Statement]:
+        statements: QuerySet[Statement] = super().get_base_queryset()
+        return statements.select_related("room")
 
-    def get_edit_url(self, instance):
+    def get_edit_url(self, instance: Statement) -> str | None:
         # Only a prepared statement can still be worded differently.
         return super().get_edit_url(instance) if instance.status == Statement.Status.DRAFT else None
 
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
+    def get_list_more_buttons(self, instance: Statement) -> list[MenuItem]:
+        buttons: list[MenuItem] = super().get_list_more_buttons(instance)
         return buttons + action_buttons(self, instance, StatementViewSet.actions)
 
 
-class StatementEditView(generic.EditView):
-    def get_object(self, queryset=None):
+class StatementEditView(generic.EditView):  # type: ignore[misc]  # Wagtail ships no types
+    def get_object(self, queryset: QuerySet[Statement] | None = None) -> Statement:
         return get_object_or_404(Statement, pk=self.kwargs["pk"], status=Statement.Status.DRAFT)
 
 
-class StatementViewSet(ActionsViewSetMixin, ModelViewSet):
+class StatementViewSet(ActionsViewSetMixin, ModelViewSet):  # type: ignore[misc]  # Wagtail ships no types
     model = Statement
     index_view_class = StatementIndexView
     edit_view_class = StatementEditView
@@ -272,14 +282,15 @@ class StatementViewSet(ActionsViewSetMixin, ModelViewSet):
         ("close", gettext_lazy("Close voting"), "lock"),
     )
 
-    def get_form_class(self, for_update=False):
+    def get_form_class(self, for_update: bool = False) -> type[StatementForm]:
         return StatementForm
 
-    def get_urlpatterns(self):
-        return super().get_urlpatterns() + self.action_urls()
+    def get_urlpatterns(self) -> list[URLPattern]:
+        patterns: list[URLPattern] = super().get_urlpatterns()
+        return patterns + self.action_urls()
 
 
-class LiveAdminGroup(ModelViewSetGroup):
+class LiveAdminGroup(ModelViewSetGroup):  # type: ignore[misc]  # Wagtail ships no types
     menu_label = gettext_lazy("Live rooms")
     menu_icon = "group"
     menu_order = 260

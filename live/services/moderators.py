@@ -4,34 +4,49 @@
 functions check what is allowed on the room and the thing itself.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
 from django.db import transaction
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from live import events, voices
+from live import event_types, events, voices
 from live.events import moderators_group, participant_group, publish_on_commit, room_group
 from live.models import LiveRoom, Message, Participant, Question, Statement
 from live.services.base import LiveError, check_room_open
 from live.services.participants import publish_waiting
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _get(queryset, pk, message):
+    # The moderator's account (None: the daily purge closing an idle room).
+    from live.permissions import Someone
+
+M = TypeVar("M", bound=Model)
+
+
+def _get(queryset: QuerySet[M], pk: int | None, message: StrOrPromise) -> M:
     found = queryset.select_for_update().filter(pk=pk).first()
     if found is None:
         raise LiveError("gone", message)
     return found
 
 
-def _to_room(room, event, meta=None):
+def _to_room(
+    room: LiveRoom, event: event_types.Published, meta: dict[str, object] | None = None
+) -> None:
     publish_on_commit(room_group(room.pk), event, meta)
 
 
-def _to_moderators(room, event):
+def _to_moderators(room: LiveRoom, event: event_types.Published) -> None:
     publish_on_commit(moderators_group(room.pk), event)
 
 
-def _data(room, why):
+def _data(room: LiveRoom, why: str) -> dict[str, int | str]:
     """What an audit entry keeps besides who: the room, and the reason when one was given."""
     return {"room": room.pk, "why": why} if why else {"room": room.pk}
 
@@ -40,7 +55,15 @@ def _data(room, why):
 
 
 @transaction.atomic
-def do_remove_message(room, message_id, by, audit=True, erase=False, why="", reason=""):
+def do_remove_message(
+    room: LiveRoom,
+    message_id: int,
+    by: Someone,
+    audit: bool = True,
+    erase: bool = False,
+    why: str = "",
+    reason: str = "",
+) -> Message:
     """Take a message out of the room; `erase` deletes its text for good (a report's decision).
 
     `audit=False` when the caller (the moderation queue) writes its own audit entry; `why` is
@@ -67,7 +90,7 @@ def do_remove_message(room, message_id, by, audit=True, erase=False, why="", rea
 
 
 @transaction.atomic
-def do_restore_message(room, message_id, by):
+def do_restore_message(room: LiveRoom, message_id: int, by: Someone) -> Message:
     """Put back a message that reports hid, when a moderator finds nothing wrong with it."""
     removed = Message.objects.filter(room=room, status=Message.Status.REMOVED)
     message = _get(removed, message_id, _("This message is not removed."))
@@ -80,7 +103,7 @@ def do_restore_message(room, message_id, by):
 
 
 @transaction.atomic
-def do_release_message(room, message_id, by, why=""):
+def do_release_message(room: LiveRoom, message_id: int, by: Someone, why: str = "") -> Message:
     """Post a message that a phrase held back, after a moderator read it."""
     held = Message.objects.filter(room=room, status=Message.Status.HELD)
     message = _get(held, message_id, _("This message is no longer waiting."))
@@ -97,7 +120,7 @@ def do_release_message(room, message_id, by, why=""):
 
 
 @transaction.atomic
-def do_approve_question(room, question_id, by):
+def do_approve_question(room: LiveRoom, question_id: int, by: Someone) -> Question:
     pending = Question.objects.filter(room=room, status=Question.Status.PENDING)
     question = _get(pending, question_id, _("This question is no longer waiting."))
     question.status = Question.Status.OPEN
@@ -112,7 +135,7 @@ def do_approve_question(room, question_id, by):
 
 
 @transaction.atomic
-def do_mark_answered(room, question_id, by):
+def do_mark_answered(room: LiveRoom, question_id: int, by: Someone) -> Question:
     open_questions = Question.objects.filter(room=room, status=Question.Status.OPEN)
     question = _get(open_questions, question_id, _("This question is not open."))
     question.status = Question.Status.ANSWERED
@@ -124,7 +147,7 @@ def do_mark_answered(room, question_id, by):
 
 
 @transaction.atomic
-def do_remove_question(room, question_id, by, reason=""):
+def do_remove_question(room: LiveRoom, question_id: int, by: Someone, reason: str = "") -> Question:
     """Decline a question; `reason` (live.models.Reason) is counted, never shown with it."""
     questions = Question.objects.filter(room=room).exclude(status=Question.Status.REMOVED)
     question = _get(questions, question_id, _("This question has already been removed."))
@@ -145,7 +168,9 @@ def do_remove_question(room, question_id, by, reason=""):
 
 
 @transaction.atomic
-def do_open_statement(room, by, statement_id=None, text=None):
+def do_open_statement(
+    room: LiveRoom, by: Someone, statement_id: int | None = None, text: str | None = None
+) -> Statement:
     """Open a prepared statement, or a new one with `text`; an open one closes first."""
     room = LiveRoom.objects.select_for_update().get(pk=room.pk)
     check_room_open(room)
@@ -170,13 +195,13 @@ def do_open_statement(room, by, statement_id=None, text=None):
 
 
 @transaction.atomic
-def do_close_statement(room, statement_id, by):
+def do_close_statement(room: LiveRoom, statement_id: int, by: Someone) -> Statement:
     open_statements = Statement.objects.filter(room=room, status=Statement.Status.OPEN)
     statement = _get(open_statements, statement_id, _("This statement is not open."))
     return _close(room, statement, by)
 
 
-def _close(room, statement, by):
+def _close(room: LiveRoom, statement: Statement, by: Someone) -> Statement:
     """Keep the results as numbers; the individual votes go when the room's history does."""
     counts = events.tally(statement)
     statement.role_counts = voices.vote_counts(statement)
@@ -195,14 +220,17 @@ def _close(room, statement, by):
 
 
 @transaction.atomic
-def do_mute(room, participant_id, by, muted=True, why=""):
+def do_mute(
+    room: LiveRoom, participant_id: int, by: Someone, muted: bool = True, why: str = ""
+) -> Participant:
     participants = Participant.objects.filter(room=room)
     participant = _get(participants, participant_id, _("This participant is not in this room."))
     participant.muted_at = timezone.now() if muted else None
     participant.save(update_fields=["muted_at"])
     action = "live.participant.mute" if muted else "live.participant.unmute"
     log(participant, action, user=by, title=f"participant {participant.pk}", data=_data(room, why))
-    publish_on_commit(participant_group(participant.pk), {"type": "me.muted", "muted": muted})
+    told: event_types.MeMuted = {"type": "me.muted", "muted": muted}
+    publish_on_commit(participant_group(participant.pk), told)
     _to_moderators(
         room,
         {
@@ -216,7 +244,7 @@ def do_mute(room, participant_id, by, muted=True, why=""):
 
 
 @transaction.atomic
-def do_set_slow_mode(room, seconds, by):
+def do_set_slow_mode(room: LiveRoom, seconds: int, by: Someone) -> LiveRoom:
     room = LiveRoom.objects.select_for_update().get(pk=room.pk)
     room.slow_mode_seconds = seconds
     room.save(update_fields=["slow_mode_seconds"])
@@ -226,7 +254,7 @@ def do_set_slow_mode(room, seconds, by):
 
 
 @transaction.atomic
-def do_set_status(room, status, by):
+def do_set_status(room: LiveRoom, status: str, by: Someone) -> LiveRoom:
     room = LiveRoom.objects.select_for_update().get(pk=room.pk)
     if room.status == status:
         return room
@@ -246,13 +274,13 @@ def do_set_status(room, status, by):
     return room
 
 
-def do_update_room(room, by):
+def do_update_room(room: LiveRoom, by: Someone) -> LiveRoom:
     """After the admin form saved a room's settings: tell everyone in it."""
     _room_updated(room)
     return room
 
 
-def _room_updated(room):
+def _room_updated(room: LiveRoom) -> None:
     # The consumers adjust their rate limits to slow mode from the meta.
     _to_room(
         room,

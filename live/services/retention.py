@@ -1,14 +1,16 @@
 """Deleting what people wrote a set time after their room closed; statements stay as numbers."""
 
-from datetime import timedelta
+from __future__ import annotations
+
+from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Model, OuterRef, Q
 from django.utils import timezone
 
 from live import conf, services
+from live.badges import BadgeCode
 from live.models import (
-    BadgeCode,
     LiveRoom,
     Message,
     Participant,
@@ -19,7 +21,7 @@ from live.models import (
 from live.totals import room_totals
 
 
-def close_idle(now=None):
+def close_idle(now: datetime | None = None) -> list[LiveRoom]:
     """Close open rooms where nobody wrote for KRING_LIVE_IDLE_CLOSE_DAYS: a room that someone
     forgot to close must not keep its history for ever. Returns the rooms closed."""
     cutoff = (now or timezone.now()) - timedelta(days=conf.idle_close_days())
@@ -35,7 +37,7 @@ def close_idle(now=None):
 
 
 @transaction.atomic
-def purge(now=None):
+def purge(now: datetime | None = None) -> dict[str, int]:
     """Delete the chat, questions, individual votes and participants of rooms closed long enough.
 
     A statement's results were stored as numbers when it closed, so they survive. Returns
@@ -47,15 +49,16 @@ def purge(now=None):
     for room in rooms.filter(kept_totals__isnull=True):
         room.kept_totals = room_totals(room).as_dict()
         room.save(update_fields=["kept_totals"])
-    counts = {}
-    for name, model, room_field in [
+    counts: dict[str, int] = {}
+    kinds: list[tuple[str, type[Model], str]] = [
         ("votes", StatementVote, "statement__room__in"),
         ("upvotes", QuestionUpvote, "question__room__in"),
         ("messages", Message, "room__in"),
         ("questions", Question, "room__in"),
         ("participants", Participant, "room__in"),
-    ]:
-        counts[name], _by_model = model.objects.filter(**{room_field: rooms}).delete()
+    ]
+    for name, model, room_field in kinds:
+        counts[name], _by_model = model._default_manager.filter(**{room_field: rooms}).delete()
     # Codes: used ones once their participant is gone, unused ones a while after expiring.
     stale_codes = BadgeCode.objects.filter(
         Q(used_at__isnull=False, participant__isnull=True) | Q(expires_at__lte=cutoff)

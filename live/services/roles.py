@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from community.ratelimit import allow
-from live import conf, events
+from live import conf, event_types, events
 from live.badges import BadgeCode, code_digest
 from live.events import publish_on_commit, room_group
 from live.models import LiveRoom, Participant
@@ -22,10 +22,14 @@ from workshops.models import Role
 
 def _updated(participant: Participant) -> None:
     """Everyone in the room redraws this person's label beside what they wrote."""
-    publish_on_commit(
-        room_group(participant.room_id),
-        {"type": "participant.updated", "pid": participant.pk, **events.speaker(participant)},
-    )
+    speaker = events.speaker(participant)
+    event: event_types.ParticipantUpdated = {
+        "type": "participant.updated",
+        "pid": participant.pk,
+        "role": speaker["role"],
+        "badge": speaker["badge"],
+    }
+    publish_on_commit(room_group(participant.room_id), event)
 
 
 @transaction.atomic

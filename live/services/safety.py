@@ -5,6 +5,8 @@ once and looks again every WORDS_TTL seconds (at once after a save in the same p
 message costs a few regular-expression searches, not a database query.
 """
 
+from __future__ import annotations
+
 import re
 import threading
 import time
@@ -31,13 +33,13 @@ class Verdict:
     hold: bool = False
 
 
-def fold(text):
+def fold(text: str) -> str:
     """Lower case without accents, so "Suïcide" matches "suicide" and the other way round."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def compile_phrases(lines):
+def compile_phrases(lines: str) -> re.Pattern[str] | None:
     """One pattern for a list of phrases, each matched as whole words, spaces flexible."""
     phrases = [fold(line).strip() for line in lines.splitlines()]
     parts = [r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases if phrase]
@@ -47,18 +49,18 @@ def compile_phrases(lines):
 
 
 class _Lists:
-    def __init__(self):
+    def __init__(self) -> None:
         self.lock = threading.RLock()  # loading may save the row, whose signal forgets
-        self.loaded_at = None
-        self.watched = None
-        self.hold = None
+        self.loaded_at: float | None = None
+        self.watched: re.Pattern[str] | None = None
+        self.hold: re.Pattern[str] | None = None
         self.hold_contacts = True
 
-    def forget(self):
+    def forget(self) -> None:
         with self.lock:
             self.loaded_at = None
 
-    def current(self):
+    def current(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, bool]:
         with self.lock:
             if self.loaded_at is None or time.monotonic() - self.loaded_at > WORDS_TTL:
                 from live.models import LiveSafetySettings
@@ -75,7 +77,7 @@ _lists = _Lists()
 forget = _lists.forget
 
 
-def read(text):
+def read(text: str) -> Verdict:
     """What a chat message calls for (runs in the database thread: it may load the lists)."""
     watched, hold, hold_contacts = _lists.current()
     folded = fold(text)

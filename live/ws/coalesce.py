@@ -13,26 +13,35 @@ a vote that still finds it was committed before the read. With the in-memory cac
 process, or tests) this reduces to the local check.
 """
 
+from __future__ import annotations
+
 import asyncio
 import logging
 import weakref
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Generic, TypeVar
 
 from django.core.cache import cache
 
-from live import conf
+from live import conf, event_types
 from live.events import apublish
 
 logger = logging.getLogger(__name__)
 
-_scheduled = set()
-_tasks = set()
+# What is coalesced: ("tally", statement id), ("presence", room id), ... (its kind first).
+Key = tuple[str, int]
+# What a broadcast sends when it goes out: (group, event), or None for nothing after all.
+Broadcast = tuple[str, event_types.Published] | None
+
+_scheduled: set[Key] = set()
+_tasks: set[asyncio.Task[None]] = set()
 
 
-def _guard(key):
+def _guard(key: Key) -> str:
     return "live:coalesce:" + ":".join(map(str, key))
 
 
-async def request(key, delay, produce):
+async def request(key: Key, delay: float, produce: Callable[[], Awaitable[Broadcast]]) -> None:
     """Ask for a broadcast of `await produce()` -> (group, event) within `delay` seconds."""
     if key in _scheduled:
         return
@@ -50,7 +59,7 @@ async def request(key, delay, produce):
     task.add_done_callback(_tasks.discard)
 
 
-async def _broadcast(key, delay, produce):
+async def _broadcast(key: Key, delay: float, produce: Callable[[], Awaitable[Broadcast]]) -> None:
     try:
         await asyncio.sleep(delay)
         _scheduled.discard(key)
@@ -70,7 +79,11 @@ async def _broadcast(key, delay, produce):
 # One room.state for all readers without a name ------------------------------------------------
 
 
-class SharedReads:
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class SharedReads(Generic[K, V]):
     """Reads that every caller of one key shares, each begun only after its callers asked.
 
     A reader without a name (no participant, not a moderator, no ?last=) gets exactly the same
@@ -86,11 +99,11 @@ class SharedReads:
     to be passed on after the state, as for a state read per connection.
     """
 
-    def __init__(self):
-        self.waiting = {}  # key -> the future of the next read, not begun yet
-        self.running = {}  # key -> the read under way
+    def __init__(self) -> None:
+        self.waiting: dict[K, asyncio.Future[V]] = {}  # the next read, not begun yet
+        self.running: dict[K, asyncio.Task[None]] = {}  # the read under way
 
-    async def get(self, key, read):
+    async def get(self, key: K, read: Callable[[], Awaitable[V]]) -> V:
         """The result of `await read()`, begun after this call (shared with other callers)."""
         future = self.waiting.get(key)
         if future is None:
@@ -101,7 +114,13 @@ class SharedReads:
         # A caller that goes away (its client closed) must not cancel the others' read.
         return await asyncio.shield(future)
 
-    async def _read(self, key, future, read, previous):
+    async def _read(
+        self,
+        key: K,
+        future: asyncio.Future[V],
+        read: Callable[[], Awaitable[V]],
+        previous: asyncio.Task[None] | None,
+    ) -> None:
         if previous is not None:
             await asyncio.wait([previous])
         # From here on, new callers wait for the next read: this one may be too early for them.
@@ -119,15 +138,18 @@ class SharedReads:
             if not future.done():
                 future.set_result(result)
 
-    def _finished(self, key, task):
+    def _finished(self, key: K, task: asyncio.Task[None]) -> None:
         if self.running.get(key) is task:
             del self.running[key]
 
 
-_shared = weakref.WeakKeyDictionary()
+# Per event loop: room id -> room.state as JSON text.
+_shared: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, SharedReads[int, str]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def shared_reads():
+def shared_reads() -> SharedReads[int, str]:
     """This event loop's shared reads (a worker has one loop; tests may start several)."""
     loop = asyncio.get_running_loop()
     current = _shared.get(loop)

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from django.contrib.sessions.backends.base import SessionBase
     from django.http import HttpRequest
 
+    from community.models import User
+
 # The consumer's handler for "check again" (LiveRoomConsumer.live_check).
 CHECK = "live.check"
 
@@ -78,8 +80,8 @@ def _load_session(session_key: str | None) -> SessionBase | None:
 class Check:
     valid: bool
     moderator: bool = False
-    user: object = None
-    session: object = None
+    user: User | AnonymousUser | None = None
+    session: SessionBase | None = None
 
 
 def check(identity: Identity) -> Check:

@@ -4,6 +4,9 @@ import re
 from pathlib import Path
 from typing import get_type_hints
 
+import pytest
+from pydantic import ValidationError
+
 from live import event_types
 from live.ws import protocol
 
@@ -60,3 +63,14 @@ def test_the_moderators_messages_are_marked_so():
         for match in re.finditer(r"^\| `([a-z.]+)` \|.*\| moderators \|$", rows, re.MULTILINE)
     }
     assert documented == protocol.MODERATOR_TYPES
+
+
+def test_an_event_with_a_field_it_does_not_declare_fails_the_check():
+    """What the tests' sockets rely on to catch a stray field (the config mypy does not see)."""
+    event_types.check({"type": "message.removed", "id": 7})
+    with pytest.raises(ValidationError):
+        event_types.check({"type": "message.removed", "id": 7, "text": "nog leesbaar"})
+    room = {"slug": "a", "title": "A", "status": "open", "slow": 0, "premoderated": True}
+    event_types.check({"type": "room.updated", "room": room})
+    with pytest.raises(ValidationError):
+        event_types.check({"type": "room.updated", "room": {**room, "host": "Zwolle"}})

@@ -72,4 +72,3 @@ async def test_frames_and_inbox_events_reach_their_handlers_through_channels_own
     ]
     # After its close the consumer writes nothing more, neither itself nor through the hub.
     assert consumer.inbox.direct is None
-

@@ -12,7 +12,7 @@ class Command(BaseCommand):
         "results are kept as numbers. Meant for a daily timer."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: object, **options: object) -> None:
         closed = close_idle()
         if closed:
             self.stdout.write(f"Closed {len(closed)} idle room(s).")
