@@ -56,14 +56,7 @@ bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis
 # declared protocol first). Their cache is their own: mypy replays cached errors of a module
 # once named on its command line (`mypy live`), even where it should now read that module
 # silently.
-TYPED := concerns figures bystanders config commitments eventreports stories moderation \
-	live/ws/protocol.py live/ws/limits.py live/ws/presence.py live/ws/identity.py \
-	live/ws/admission.py live/ws/rooms.py live/ws/fanout.py live/ws/transport.py \
-	live/ws/coalesce.py live/ws/moderator.py live/ws/connection.py live/event_types.py \
-	live/events.py live/outbox.py live/services live/models.py live/conf.py live/permissions.py \
-	live/badges.py live/admin live/totals.py live/voices.py live/views.py live/forms.py \
-	live/demo.py live/apps.py live/urls.py live/routing.py live/wagtail_hooks.py \
-	live/templatetags live/management
+TYPED := concerns figures bystanders config commitments eventreports stories moderation live
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)
 	$(BIN)/ruff check .

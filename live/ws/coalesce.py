@@ -29,7 +29,7 @@ from live.events import apublish
 logger = logging.getLogger(__name__)
 
 # What is coalesced: ("tally", statement id), ("presence", room id), ... (its kind first).
-Key = tuple[str, int]
+Key = tuple[str, int] | tuple[str, int, int]  # ("tally", room, statement)
 # What a broadcast sends when it goes out: (group, event), or None for nothing after all.
 Broadcast = tuple[str, event_types.Published] | None
 

@@ -6,24 +6,32 @@ connection stays usable. Events for the room arrive as JSON text serialised once
 process's fan-out (live.ws.fanout) into this connection's inbox, and are passed on unchanged.
 """
 
+from __future__ import annotations
+
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from channels.db import database_sync_to_async
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.help import help_numbers
-from live import conf, events, outbox, services
+from live import conf, event_types, events, outbox, services
 from live.events import encode, moderators_group, participant_group, room_group, user_group
-from live.models import LiveRoom, Statement
+from live.models import LiveRoom, Participant, Statement
 from live.ws import admission, coalesce, fanout, identity, limits, presence, protocol, rooms
 from live.ws.connection import in_cache, language_of, last_seen_id
 from live.ws.limits import Bucket
 from live.ws.moderator import ModeratorCommands
 from live.ws.transport import InboxConsumer
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Sent privately to someone whose message matched a watched phrase, with the help numbers.
 SUPPORT = _(
@@ -32,26 +40,27 @@ SUPPORT = _(
 )
 
 
-def _reader_state(room_id):
+def _reader_state(room_id: int) -> Callable[[], Awaitable[str]]:
     """The read of a reader's room.state, as JSON text: the participant count, then the room."""
 
-    async def read():
+    async def read() -> str:
         count = await in_cache(presence.count)(room_id)
 
-        def build():
+        def build() -> str:
             return encode(events.reader_state(LiveRoom.objects.get(pk=room_id), count))
 
-        return await database_sync_to_async(build)()
+        text: str = await database_sync_to_async(build)()
+        return text
 
     return read
 
 
 class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
-    async def connect(self):
-        self.room_id = None
-        self.client = None
+    async def connect(self) -> None:
+        # room_id and the rest of who is connecting are set once the room is found (_settle).
+        self.client: str | None = None
         self.arrived = False
-        self.watch = None
+        self.watch: asyncio.Task[None] | None = None
         self.language = language_of(self.scope)
         self.client, refused = await admission.admit(self.scope)
         if refused:
@@ -73,7 +82,7 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
             logger.exception("live room %s: a connection could not be set up", self.room_id)
             await self.close()
 
-    async def _enter(self):
+    async def _enter(self) -> None:
         await fanout.join(self.inbox, self._groups())
         tabs = await admission.arrive(self.room_id, self.presence_id)
         self.arrived = True
@@ -102,7 +111,7 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
         if self.actor.moderator:
             self.watch = asyncio.create_task(self._watch_moderator())
 
-    def _groups(self):
+    def _groups(self) -> list[str]:
         groups = [room_group(self.room_id)]
         if self.actor.moderator:
             groups.append(moderators_group(self.room_id))
@@ -112,7 +121,7 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
             groups.append(user_group(self.identity.user_id))
         return groups
 
-    async def _identify_reader(self, slug):
+    async def _identify_reader(self, slug: str) -> bool:
         """No session: a reader, let in on the room live.ws.rooms keeps (no database thread)."""
         room = await rooms.for_reader(slug)
         if room is not None:
@@ -120,7 +129,7 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
             self._settle(room, None, identity.Check(valid=True))
         return room is not None
 
-    def _identify(self, slug):
+    def _identify(self, slug: str) -> bool:
         room = LiveRoom.objects.filter(slug=slug).first()
         if room is None:
             return False
@@ -133,7 +142,12 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
         self._settle(room, participant, checked)
         return True
 
-    def _settle(self, room, participant, checked):
+    def _settle(
+        self,
+        room: LiveRoom | rooms.RoomFacts,
+        participant: Participant | None,
+        checked: identity.Check,
+    ) -> None:
         self.room_id = room.pk
         self.room_status = room.status
         self.actor = services.Actor(
@@ -149,20 +163,20 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
         self.bucket = Bucket(*self._bucket_size(self.slow_seconds))
         self.refusals = 0
 
-    def _bucket_size(self, slow_seconds):
+    def _bucket_size(self, slow_seconds: int) -> tuple[int, float]:
         if self.actor.moderator:
             return conf.BUCKET_SIZE * 3, conf.REFILL_PER_SECOND * 3
         rate = conf.SLOW_REFILL_PER_SECOND if slow_seconds else conf.REFILL_PER_SECOND
         return conf.BUCKET_SIZE, rate
 
-    def _snapshot(self, last_id, count):
+    def _snapshot(self, last_id: int | None, count: int) -> event_types.RoomState:
         room = LiveRoom.objects.get(pk=self.room_id)
         participant = None
         if self.actor.participant_id:
             participant = room.participants.get(pk=self.actor.participant_id)
         return events.room_state(room, participant, self.actor.moderator, last_id, count)
 
-    async def disconnect(self, code):
+    async def disconnect(self, code: int) -> None:
         if self.watch is not None:
             self.watch.cancel()
         await fanout.leave(self.inbox)
@@ -173,12 +187,13 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
 
     # Incoming -------------------------------------------------------------------------------
 
-    async def receive(self, text_data=None, bytes_data=None):
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         if not self.bucket.take() or not await self._may_send():
             self.refusals += 1
             if self.refusals > conf.REFUSALS_BEFORE_CLOSE:
                 # Cut off, and not straight back in: reconnecting would refill the bucket.
-                await in_cache(limits.cool_down)(self.client)
+                if self.client is not None:
+                    await in_cache(limits.cool_down)(self.client)
                 await self.close(code=conf.CLOSE_FLOODING)
                 return
             await self._error(
@@ -200,53 +215,54 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
             logger.exception("live room %s: a message could not be handled", self.room_id)
             await self._error("failed", _("Something went wrong. Please try again."))
 
-    async def _may_send(self):
+    async def _may_send(self) -> bool:
         """The limit per person, over all their tabs (moderators have their bucket only)."""
         if self.actor.participant_id is None or self.actor.moderator:
             return True
         return await in_cache(limits.may_send)(self.actor.participant_id)
 
-    async def _error(self, code, message):
+    async def _error(self, code: str, message: StrOrPromise) -> None:
         with translation.override(self.language):
             await self.send(
                 text_data=encode({"type": "error", "code": code, "message": str(message)})
             )
 
-    async def _call(self, function, *args, **kwargs):
+    async def _call(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """A service in the database thread, in this language; its events go out from here."""
         kept = outbox.Outbox()
 
-        def run():
+        def run() -> T:
             with translation.override(self.language), outbox.collecting(kept):
                 return function(*args, **kwargs)
 
         try:
-            return await database_sync_to_async(run)()
+            result: T = await database_sync_to_async(run)()
+            return result
         finally:
             await events.send_kept(kept)
 
-    async def _reply(self, event):
+    async def _reply(self, event: event_types.Event) -> None:
         await self.send(text_data=encode(event))
 
-    async def on_chat_send(self, text):
+    async def on_chat_send(self, text: str) -> None:
         result = await self._call(services.do_send_chat, self.actor, text)
         if result.held:
             await self._reply({"type": "chat.held", "id": result.id})
         if result.watched:
             await self._support()
 
-    async def on_question_ask(self, text):
+    async def on_question_ask(self, text: str) -> None:
         result = await self._call(services.do_ask_question, self.actor, text)
         await self._reply({"type": "question.received", "id": result.id, "pending": result.held})
         if result.watched:
             await self._support()
 
-    async def on_question_upvote(self, id, up=True):
+    async def on_question_upvote(self, id: int, up: bool = True) -> None:
         await self._call(services.do_upvote, self.actor, id, up)
         await self._reply({"type": "question.upvoted", "id": id, "up": up})
         await coalesce.request(("upvotes", self.room_id), conf.tally_interval(), self._upvotes)
 
-    async def on_statement_vote(self, id, choice):
+    async def on_statement_vote(self, id: int, choice: str) -> None:
         statement_id = await self._call(services.do_vote, self.actor, id, choice)
         await self._reply({"type": "statement.voted", "id": statement_id, "choice": choice})
         await coalesce.request(
@@ -260,8 +276,8 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
             lambda: self._split(statement_id),
         )
 
-    async def _support(self):
-        def event():
+    async def _support(self) -> None:
+        def event() -> event_types.Support:
             with translation.override(self.language):
                 return {"type": "support", "message": str(SUPPORT), "help": help_numbers()}
 
@@ -269,12 +285,12 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
 
     # Coalesced broadcasts ---------------------------------------------------------------------
 
-    async def _upvotes(self):
+    async def _upvotes(self) -> coalesce.Broadcast:
         votes = await database_sync_to_async(events.upvote_counts)(self.room_id)
         return room_group(self.room_id), {"type": "question.votes", "votes": votes}
 
-    async def _tally(self, statement_id):
-        def read():
+    async def _tally(self, statement_id: int) -> coalesce.Broadcast:
+        def read() -> event_types.StatementTally | None:
             statement = Statement.objects.filter(pk=statement_id).first()
             if statement is None or statement.status != Statement.Status.OPEN:
                 return None  # its final results went out when it closed
@@ -289,10 +305,10 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
         event = await database_sync_to_async(read)()
         return (room_group(self.room_id), event) if event else None
 
-    async def _split(self, statement_id):
+    async def _split(self, statement_id: int) -> coalesce.Broadcast:
         """The split by role, live for moderators only (everyone sees it once it closed)."""
 
-        def read():
+        def read() -> event_types.StatementSplit | None:
             statement = Statement.objects.filter(pk=statement_id).first()
             if statement is None or statement.status != Statement.Status.OPEN:
                 return None
@@ -301,10 +317,10 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
         event = await database_sync_to_async(read)()
         return (moderators_group(self.room_id), event) if event else None
 
-    async def _presence_changed(self):
+    async def _presence_changed(self) -> None:
         room_id = self.room_id
 
-        async def produce():
+        async def produce() -> coalesce.Broadcast:
             count = await in_cache(presence.count)(room_id)
             return room_group(room_id), {"type": "room.presence", "count": count}
 
@@ -312,7 +328,7 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
 
     # Outgoing --------------------------------------------------------------------------------
 
-    async def live_send(self, message):
+    async def live_send(self, message: fanout.Message) -> None:
         """An event for this room, already serialised: pass it on as it is."""
         meta = message.get("meta")
         if meta and "slow" in meta:
@@ -320,7 +336,7 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
             self.bucket.size, self.bucket.rate = self._bucket_size(self.slow_seconds)
         await self.send(text_data=message["text"])
 
-    async def live_resync(self, message):
+    async def live_resync(self, message: fanout.Message) -> None:
         """Events may have been lost on their way here: the client reconnects with ?last=.
 
         The client closes the socket itself (room.js): a frame it sent meanwhile still arrives
@@ -328,6 +344,6 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
         """
         await self.send(text_data=encode({"type": "room.resync"}))
 
-    async def live_overflow(self, message):
+    async def live_overflow(self, message: fanout.Message) -> None:
         """This connection's inbox filled up: the client is too slow to keep up."""
         await self.close(code=conf.CLOSE_TOO_SLOW)

@@ -41,7 +41,7 @@ def test_handler_names_are_the_message_type_with_underscores():
 
 
 # Channels' own dispatch closes old database connections before each client frame's handler.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 async def test_frames_and_inbox_events_reach_their_handlers_through_channels_own_dispatch():
     inbound: asyncio.Queue = asyncio.Queue()
     sent = []
