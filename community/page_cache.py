@@ -1,10 +1,16 @@
 """A shared cache of the public pages that anonymous visitors read most.
 
-Who is served from it: a GET without a query string from a browser that carries neither a
-session cookie nor a messages cookie, so nobody who is signed in, no guest with a pseudonym
-and nobody with a message waiting. Which pages: live Wagtail pages of CACHED_PAGE_TYPES, at
-their own URL (not the forms and private links that RoutablePageMixin serves below them), and
-the few plain Django views marked with `@public_view` (the figures pages).
+Who is served from it: a GET from a browser that carries neither a session cookie nor a
+messages cookie, so nobody who is signed in, no guest with a pseudonym and nobody with a
+message waiting. Which pages: live Wagtail pages of CACHED_PAGE_TYPES, at their own URL (not
+the forms and private links that RoutablePageMixin serves below them), and the few plain
+Django views marked with `@public_view` (the figures pages).
+
+The query string is part of the key, and a page is stored under one only when the page says,
+while it renders, that this exact query string names what it shows (`reads_query`: a filter
+and a page number, in one spelling). Any other query string (an unknown parameter, another
+order, `?pagina=1`, a number past the end) is rendered afresh and never stored, so nobody can
+fill the cache with copies of one page, and page 2 is never answered with page 1.
 
 Pages whose numbers change without an editor (seats left, a live room's status) say so while
 they render: `depends_on(request, scope)` ties the stored copy to a scope of its own that the
@@ -25,9 +31,10 @@ cache all workers share, and only pages of the current generation are served. Th
 the backstop for changes made by other processes (management commands).
 """
 
+import hashlib
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import wraps
 from typing import Any
@@ -40,6 +47,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
+from django.utils.http import urlencode
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +72,8 @@ TIMEOUT = 5 * 60
 GENERATION_KEY = "pagecache:generation"
 SCOPE_KEY = "pagecache:scope:"
 UNCACHEABLE = frozenset({"private", "no-store", "no-cache"})
+# A longer query string is never looked up: no page of Kring's needs one.
+MAX_QUERY = 200
 # Says whether a page came from the cache ("hit") or was just stored; absent otherwise.
 STATUS_HEADER = "X-Kring-Cache"
 
@@ -126,6 +136,21 @@ def valid_until(request: HttpRequest, moment: datetime | None) -> None:
         request._page_cache_until = moment
 
 
+def query_string(params: Mapping[str, object]) -> str:
+    """`params` as a query string in the one spelling `reads_query` stores: in the order
+    given, empty values (None, "") left out; "" when nothing is left."""
+    return urlencode([(name, value) for name, value in params.items() if value not in (None, "")])
+
+
+def reads_query(request: HttpRequest, params: Mapping[str, object]) -> str:
+    """Called while a page renders with the query parameters it read and the values it used
+    (e.g. `{"status": "open", "pagina": 2}`, with None for a default): the page is stored only
+    for a request whose query string is exactly `query_string(params)`. Returns that string."""
+    query = query_string(params)
+    request._page_cache_query = query  # type: ignore[attr-defined]  # the request carries it
+    return query
+
+
 def _content_changed(sender, **kwargs):
     # Accounts live in community, but no public page shows one: a sign-in saves the user
     # (last_login), and that must not empty the cache, or signing in and out again would
@@ -143,9 +168,12 @@ def _anonymous(request):
     return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
 
 
-def _key(request):
+def _key(request, query):
     language = translation.get_language_from_request(request)
-    return f"pagecache:{request.scheme}:{request.get_host()}:{language}:{request.path}"
+    key = f"pagecache:{request.scheme}:{request.get_host()}:{language}:{request.path}"
+    if query:
+        key += "?" + hashlib.sha256(query.encode()).hexdigest()
+    return key
 
 
 def note_served_page(page, request, serve_args, serve_kwargs) -> None:
@@ -184,6 +212,8 @@ def _cacheable_route(request):
 def _storable(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if request.META.get("QUERY_STRING", "") != getattr(request, "_page_cache_query", ""):
+        return False
     if request.META.get("CSRF_COOKIE_USED") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
     user = getattr(request, "user", None)
@@ -221,10 +251,11 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "GET" or request.META.get("QUERY_STRING") or not _anonymous(request):
+        query = request.META.get("QUERY_STRING", "")
+        if request.method != "GET" or len(query) > MAX_QUERY or not _anonymous(request):
             return self.get_response(request)
         try:
-            key = _key(request)
+            key = _key(request, query)
             found = cache.get_many([GENERATION_KEY, key])
             generation = found.get(GENERATION_KEY)
             if generation is None:
