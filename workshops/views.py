@@ -1,7 +1,8 @@
 """The public side of registration, served as sub-URLs of a workshop or event page.
 
-Pages behind a private link are never cached or indexed, and they say nothing about a
-registration unless the link is right.
+Every answer here concerns one person (her form, her private links), so every view is a
+`@private_view` (community.private): never stored, indexed or named in a Referer, redirects
+included. They say nothing about a registration unless the link is right.
 """
 
 from collections.abc import Callable
@@ -12,11 +13,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from community.clients import client_key
+from community.private import private_view
 from community.ratelimit import allow
 from live import permissions
 from live.models import LiveRoom
@@ -28,16 +29,9 @@ from workshops.models import BookablePage, Registration, RegistrationLink, Sessi
 Purpose = RegistrationLink.Purpose
 
 
-def _private(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] = "no-store, no-cache, must-revalidate, max-age=0, private"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
 def _render(request, page, template, context=None, status=200):
     context = {"page": page, "self": page, **(context or {})}
-    return _private(TemplateResponse(request, template, context, status=status))
+    return TemplateResponse(request, template, context, status=status)
 
 
 def _find_link(page, token, purpose):
@@ -66,6 +60,7 @@ def _unknown_link(request, page):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@private_view
 def register(request, page, session_id):
     session = get_object_or_404(Session.objects.with_counts(), pk=session_id, page_id=page.pk)
     form = RegistrationForm(request.POST or None)
@@ -87,6 +82,7 @@ def register(request, page, session_id):
 
 
 @require_http_methods(["GET", "HEAD"])
+@private_view
 def check_mail(request, page, session_id):
     session = get_object_or_404(Session, pk=session_id, page_id=page.pk)
     hours = int(conf.confirm_link_lifetime().total_seconds() // 3600)
@@ -94,6 +90,7 @@ def check_mail(request, page, session_id):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@private_view
 def confirm(request, page, token):
     link = _find_link(page, token, Purpose.CONFIRM)
     if link is None:
@@ -116,6 +113,7 @@ def confirm(request, page, token):
 
 
 @require_http_methods(["GET", "HEAD"])
+@private_view
 def registration(request, page, token):
     link = _find_link(page, token, Purpose.MANAGE)
     if link is None:
@@ -144,6 +142,7 @@ def registration(request, page, token):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@private_view
 def change(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
     link = _find_link(page, token, Purpose.MANAGE)
     if link is None:
@@ -177,6 +176,7 @@ def change(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse
 
 
 @require_http_methods(["GET", "HEAD"])
+@private_view
 def join(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
     """Her personal link to join, from a mail: valid while her registration holds a seat."""
     link = _find_link(page, token, Purpose.JOIN)
@@ -186,6 +186,7 @@ def join(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
+@private_view
 def join_from_registration(request: HttpRequest, page: BookablePage, token: str) -> HttpResponse:
     link = _find_link(page, token, Purpose.MANAGE)
     if link is None:
@@ -208,12 +209,13 @@ def _join(request: HttpRequest, page: BookablePage, registration: Registration) 
         )
     )
     if not rooms and session.join_url:
-        return _private(HttpResponseRedirect(session.join_url))
+        return HttpResponseRedirect(session.join_url)
     context = {"registration": registration, "session": session, "rooms": rooms}
     return _render(request, page, "workshops/join.html", context)
 
 
 @require_http_methods(["GET", "HEAD"])
+@private_view
 def ical(request, page, token):
     """The session for her calendar: no private link in it, as calendars are often shared."""
     link = _find_link(page, token, Purpose.MANAGE)
@@ -226,10 +228,11 @@ def ical(request, page, token):
     )
     day = timezone.localtime(registration.session.starts_at).date().isoformat()
     response["Content-Disposition"] = f'attachment; filename="kring-{day}.ics"'
-    return _private(response)
+    return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@private_view
 def cancel(request, page, token):
     link = _find_link(page, token, Purpose.MANAGE)
     if link is None:
