@@ -370,7 +370,7 @@ def test_mails_come_in_the_language_the_person_registered_in(
         waiting, _token = confirmed(email="b@example.org", target=full)
 
     with committed():
-        booking.do_cancel(seated)  # triggered in Dutch, e.g. by an editor
+        booking.do_cancel(None, seated)  # triggered in Dutch, e.g. by an editor
 
     assert waiting.language == "en"
     assert mails_to("b@example.org")[-1].subject == "A place has come free for you"
