@@ -57,6 +57,7 @@ bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis
 # once named on its command line (`mypy live`), even where it should now read that module
 # silently.
 TYPED := concerns figures bystanders config commitments eventreports stories moderation \
+	workshops community \
 	live/ws/protocol.py live/event_types.py
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)

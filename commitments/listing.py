@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments import caching, queries
 from commitments.models import Commitment, Shown
-from community.page_cache import query_string, reads_query
+from community.page_cache import QueryValue, query_string, reads_query
 
 if TYPE_CHECKING:
     from commitments.models import CommitmentIndexPage
@@ -77,7 +77,7 @@ def _number_in_url(number: int) -> int | None:
     return number if number > 1 else None
 
 
-def _query(params: dict[str, object]) -> str:
+def _query(params: dict[str, QueryValue]) -> str:
     query = query_string(params)
     return "?" + query if query else ""
 
