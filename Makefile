@@ -56,7 +56,8 @@ bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis
 # declared protocol first). Their cache is their own: mypy replays cached errors of a module
 # once named on its command line (`mypy live`), even where it should now read that module
 # silently.
-TYPED := concerns figures bystanders config commitments eventreports stories moderation live
+TYPED := concerns figures bystanders config commitments eventreports stories moderation \
+	workshops community live
 
 lint: $(INSTALLED) ## Check style with ruff and types with mypy (the packages in TYPED)
 	$(BIN)/ruff check .

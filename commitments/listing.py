@@ -1,20 +1,31 @@
-"""What the public list shows: commitments filtered by the status a visitor sees, with links."""
+"""What the public list shows: commitments filtered by the status a visitor sees, PER_PAGE to a
+page, with links.
+
+Each page is stored in the page cache under its own query string (`?status=…&pagina=…`, in that
+spelling; see `community.page_cache.reads_query`). A page number that is not a number or less
+than 1 shows the first page, one past the end the last, and neither is stored.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from commitments import caching, queries
 from commitments.models import Commitment, Shown
+from community.page_cache import QueryValue, query_string, reads_query
 
 if TYPE_CHECKING:
     from commitments.models import CommitmentIndexPage
     from workshops.models import EventPage
 
 REPORT_SLUG = "verslag"
+PER_PAGE = 20
+PAGE = "pagina"
 FILTERS = [("", _("All")), *Shown.choices]
 
 
@@ -26,18 +37,54 @@ def index_context(request: HttpRequest, page: CommitmentIndexPage) -> dict[str, 
         found = found.shown_as(wanted)
     else:
         wanted = ""
-    commitments = list(found)
-    caching.track(request, commitments)
+    # A commitment turning late can move others between pages (or out of a filter): every
+    # commitment of the filter, not only this page's, says when the stored copy ends.
+    timing = found.select_related(None).prefetch_related(None).only("pk", "status", "due_date")
+    caching.track(request, timing)
+    paginator = Paginator(found, PER_PAGE)
+    shown = paginator.page(page_number(request.GET.get(PAGE, ""), paginator.num_pages))
+    commitments = list(shown.object_list)
     annotate(page, commitments)
+    reads_query(request, {"status": wanted, PAGE: _number_in_url(shown.number)})
     filters = [
         {
             "label": label,
-            "url": page.url + (f"?status={value}" if value else ""),
+            "url": page.url + _query({"status": value}),
             "current": value == wanted,
         }
         for value, label in FILTERS
     ]
-    return {"commitments": commitments, "filters": filters, "status": wanted}
+    return {
+        "commitments": commitments,
+        "filters": filters,
+        "status": wanted,
+        "pages": shown,
+        "previous_url": _page_url(page, wanted, shown.number - 1) if shown.has_previous() else "",
+        "next_url": _page_url(page, wanted, shown.number + 1) if shown.has_next() else "",
+    }
+
+
+def page_number(asked: str, last: int) -> int:
+    """The page to show for `?pagina=asked`: 1 for anything but digits, at most `last`."""
+    if not re.fullmatch(r"[0-9]+", asked):
+        return 1
+    # Python refuses to read very long numbers; anything that long is past the end.
+    number = int(asked) if len(asked) <= 9 else last
+    return min(max(number, 1), last)
+
+
+def _number_in_url(number: int) -> int | None:
+    return number if number > 1 else None
+
+
+def _query(params: dict[str, QueryValue]) -> str:
+    query = query_string(params)
+    return "?" + query if query else ""
+
+
+def _page_url(page: CommitmentIndexPage, status: str, number: int) -> str:
+    url: str = page.url
+    return url + _query({"status": status, PAGE: _number_in_url(number)})
 
 
 def annotate(page: CommitmentIndexPage, commitments: list[Commitment]) -> None:

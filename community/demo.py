@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -104,12 +105,13 @@ DEMO_STAFF = [
 ]
 
 
-def get_home():
-    return HomePage.objects.first()
+def get_home() -> HomePage | None:
+    home: HomePage | None = HomePage.objects.first()
+    return home
 
 
 @transaction.atomic
-def seed(command):
+def seed(command: BaseCommand) -> None:
     home = get_home()
     if home is None:
         root = Page.get_first_root_node()
@@ -154,7 +156,7 @@ def seed(command):
 
 
 @transaction.atomic
-def seed_home_cards(command):
+def seed_home_cards(command: BaseCommand) -> None:
     """A Dutch card and its English translation for each demo section that has none yet.
 
     Runs after every app's demo, when the sections exist.
@@ -192,7 +194,7 @@ def seed_home_cards(command):
 DEMO_TOTP_SECRET = "KRINGDEMOKRINGDEMOKRINGDEMOKRING"  # noqa: S105 (development only)
 
 
-def _seed_demo_staff(command):
+def _seed_demo_staff(command: BaseCommand) -> None:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import TOTP

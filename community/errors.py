@@ -7,6 +7,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 
+from community.private import private
+
 
 def _render(request: HttpRequest, template_name: str, status: int) -> HttpResponse:
     from community.help import help_numbers
@@ -21,8 +23,8 @@ def _render(request: HttpRequest, template_name: str, status: int) -> HttpRespon
     response = HttpResponse(body, status=status)
     if status == 503:
         response["Retry-After"] = "30"
-    response["Cache-Control"] = "no-store"
-    return response
+    # An error may answer a private link's address: never stored or indexed, like that page.
+    return private(response)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -7,11 +7,14 @@ someone in danger. Live chat holds a message with contact details (live/safety.p
 patterns also read what people type quickly: lower case, spaces or none, abbreviations.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +31,9 @@ from community.identifying_words import (
     STREET_SUFFIXES,
     SURNAME_PARTICLES,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PLACES_FILE = Path(__file__).parent / "data" / "places_nl.txt"
 
@@ -112,18 +118,22 @@ class Finding:
     text: str
 
     @property
-    def label(self):
+    def label(self) -> StrOrPromise:
         return KINDS[self.kind]
 
 
-def _at_sentence_start(text, start):
+# A hint before it becomes a Finding: its kind and where it starts and ends in the text.
+Span = tuple[str, int, int]
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'“‘(")
     return (
         not before or before[-1] in ".!?:\n" or bool(re.search(r"(^|\n)\s*([-*•>]|\d+\.)$", before))
     )
 
 
-def _candidates(text):
+def _candidates(text: str) -> Iterator[Span]:
     for kind, pattern in (("email", EMAIL), ("url", URL), ("handle", HANDLE)):
         for match in pattern.finditer(text):
             end = match.end()
@@ -207,7 +217,7 @@ def _places(text: str) -> Iterator[tuple[str, int, int]]:
         yield "place", match.start(), match.end()
 
 
-def _names(text):
+def _names(text: str) -> Iterator[Span]:
     for match in TITLED_NAME.finditer(text):
         yield "name", match.start(1), match.end(1)
     for match in INITIALS.finditer(text):
@@ -223,7 +233,7 @@ def _names(text):
         yield "name", match.start(), match.end()
 
 
-def _ages_with_places(text):
+def _ages_with_places(text: str) -> Iterator[Span]:
     for sentence in SENTENCE.finditer(text):
         ages = list(AGE.finditer(sentence.group()))
         places = list(PLACE.finditer(sentence.group()))
@@ -238,10 +248,11 @@ def _ages_with_places(text):
 
 def find_identifying_details(text: str | None) -> list[Finding]:
     """All hints in `text`, in reading order, without overlaps (the stronger hint wins)."""
+    text = text or ""
     candidates = sorted(
-        set(_candidates(text or "")), key=lambda c: (PRIORITY.index(c[0]), c[1], -(c[2] - c[1]))
+        set(_candidates(text)), key=lambda c: (PRIORITY.index(c[0]), c[1], -(c[2] - c[1]))
     )
-    taken = []
+    taken: list[Span] = []
     for kind, start, end in candidates:
         if end <= start or any(start < t_end and t_start < end for _, t_start, t_end in taken):
             continue
@@ -252,11 +263,14 @@ def find_identifying_details(text: str | None) -> list[Finding]:
     ]
 
 
-def segments(text, findings=None):
+def segments(
+    text: str | None, findings: list[Finding] | None = None
+) -> list[tuple[str, Finding | None]]:
     """`text` cut into (part, finding-or-None) pairs, for templates that highlight hints."""
     text = text or ""
     findings = find_identifying_details(text) if findings is None else findings
-    parts, position = [], 0
+    parts: list[tuple[str, Finding | None]] = []
+    position = 0
     for finding in findings:
         if finding.start > position:
             parts.append((text[position : finding.start], None))

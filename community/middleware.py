@@ -1,12 +1,14 @@
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.views.defaults import bad_request
 
 from community.errors import service_unavailable
@@ -27,13 +29,17 @@ def redact_path(path: str) -> str:
     return redact(path)
 
 
+# What a middleware wraps: the rest of the stack, down to the view.
+GetResponse = Callable[[HttpRequest], HttpResponseBase]
+
+
 class AccessLogMiddleware:
     """One line per request, without the client's address, query string or private tokens."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         started = time.monotonic()
         response = self.get_response(request)
         access_log.info(
@@ -68,10 +74,10 @@ class BadHostMiddleware:
 class SecurityHeadersMiddleware:
     """The headers Django's SecurityMiddleware does not set itself."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         response.headers.setdefault(
             "Cross-Origin-Resource-Policy", settings.KRING_CROSS_ORIGIN_RESOURCE_POLICY
@@ -85,13 +91,13 @@ class SecurityHeadersMiddleware:
 class DatabaseUnavailableMiddleware:
     """Turn a lost database connection into a calm 503 page that still shows the help numbers."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, (OperationalError, InterfaceError)):
             logging.getLogger(__name__).error("database unavailable: %s", type(exception).__name__)
             return service_unavailable(request)
@@ -105,7 +111,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     login and a second factor) also allows inline code. Public pages never do.
     """
 
-    def get_policy_parts(self, request, response, report_only=False):
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> Any:  # django-csp's PolicyParts
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith(ADMIN_PREFIX):
             parts.update = {

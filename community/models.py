@@ -1,8 +1,10 @@
 import secrets
+from typing import Any, TypedDict
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -29,10 +31,10 @@ class User(AbstractUser):
     # Part of every session's signature: a new value logs the account out everywhere.
     session_salt = models.CharField(max_length=32, blank=True, editable=False)
 
-    class Meta(AbstractUser.Meta):
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]  # django-stubs omits it
         swappable = "AUTH_USER_MODEL"
 
-    def _get_session_auth_hash(self, secret=None):
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
         return salted_hmac(
             "community.User.get_session_auth_hash",
             self.password + self.session_salt,
@@ -40,21 +42,21 @@ class User(AbstractUser):
             algorithm="sha256",
         ).hexdigest()
 
-    def end_all_sessions(self):
+    def end_all_sessions(self) -> None:
         self.session_salt = secrets.token_hex(16)
         self.save(update_fields=["session_salt"])
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.display_name
 
     @property
-    def display_name(self):
+    def display_name(self) -> str:
         return self.pseudonym or str(_("Anonymous"))
 
-    def get_full_name(self):
+    def get_full_name(self) -> str:
         return self.display_name
 
-    def get_short_name(self):
+    def get_short_name(self) -> str:
         return self.display_name
 
 
@@ -69,15 +71,15 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         # The parts of the platform, as far as editors have put them in the menu, each with
         # its home card in the reader's language.
         sections = list(self.get_children().live().in_menu().specific())
         context["cards"] = section_cards(sections)
         return context
 
-    def route(self, request, path_components):
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
         # Dutch is the source and the only routed tree (stories exist only there): a
         # translation of the home page must not become the root English readers walk from.
         site = Site.find_for_request(request)  # cached on the request: no query
@@ -112,23 +114,29 @@ class HomeCard(TranslatableMixin, models.Model):
         verbose_name_plural = _("home cards")
         unique_together = [("translation_key", "locale"), ("page", "locale")]
 
-    def __str__(self):
-        return self.title
+    def __str__(self) -> str:
+        return str(self.title)
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if others_in_language(self).filter(page_id=self.page_id).exists():
             raise ValidationError({"page": _("This page already has a card in this language.")})
 
 
-def section_cards(pages: list[Page]) -> list[dict]:
+class SectionCard(TypedDict):
+    page: Page
+    title: str
+    text: str
+
+
+def section_cards(pages: list[Page]) -> list[SectionCard]:
     """Title, text and page of each section's card in the active language, in one query."""
     locale = active_locale()
-    cards = {}
+    cards: dict[int, HomeCard] = {}
     if locale is not None and pages:
         found = HomeCard.objects.filter(locale=locale, page__in=pages)
         cards = {card.page_id: card for card in found}
-    result = []
+    result: list[SectionCard] = []
     for page in pages:
         card = cards.get(page.pk)
         if card is not None:

@@ -1,10 +1,16 @@
 """A shared cache of the public pages that anonymous visitors read most.
 
-Who is served from it: a GET without a query string from a browser that carries neither a
-session cookie nor a messages cookie, so nobody who is signed in, no guest with a pseudonym
-and nobody with a message waiting. Which pages: live Wagtail pages of CACHED_PAGE_TYPES, at
-their own URL (not the forms and private links that RoutablePageMixin serves below them), and
-the few plain Django views marked with `@public_view` (the figures pages).
+Who is served from it: a GET from a browser that carries neither a session cookie nor a
+messages cookie, so nobody who is signed in, no guest with a pseudonym and nobody with a
+message waiting. Which pages: live Wagtail pages of CACHED_PAGE_TYPES, at their own URL (not
+the forms and private links that RoutablePageMixin serves below them), and the few plain
+Django views marked with `@public_view` (the figures pages).
+
+The query string is part of the key, and a page is stored under one only when the page says,
+while it renders, that this exact query string names what it shows (`reads_query`: a filter
+and a page number, in one spelling). Any other query string (an unknown parameter, another
+order, `?pagina=1`, a number past the end) is rendered afresh and never stored, so nobody can
+fill the cache with copies of one page, and page 2 is never answered with page 1.
 
 Pages whose numbers change without an editor (seats left, a live room's status) say so while
 they render: `depends_on(request, scope)` ties the stored copy to a scope of its own that the
@@ -25,9 +31,11 @@ cache all workers share, and only pages of the current generation are served. Th
 the backstop for changes made by other processes (management commands).
 """
 
+import hashlib
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import wraps
 from typing import Any
@@ -36,10 +44,13 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
+from django.utils.http import urlencode
 
 logger = logging.getLogger(__name__)
 
@@ -64,17 +75,39 @@ TIMEOUT = 5 * 60
 GENERATION_KEY = "pagecache:generation"
 SCOPE_KEY = "pagecache:scope:"
 UNCACHEABLE = frozenset({"private", "no-store", "no-cache"})
+# A longer query string is never looked up: no page of Kring's needs one.
+MAX_QUERY = 200
 # Says whether a page came from the cache ("hit") or was just stored; absent otherwise.
 STATUS_HEADER = "X-Kring-Cache"
 
+# A stored page: generation, headers, content, {scope: its number}, until (a timestamp).
+Stored = tuple[int, list[tuple[str, str]], bytes, dict[str, int | None], float | None]
+
+
+@dataclass
+class _Notes:
+    """What a page says about itself while it renders (kept on the request)."""
+
+    # The scopes it depends on, each with its number when read (None: the cache was down).
+    scopes: dict[str, int | None] = field(default_factory=dict)
+    until: datetime | None = None  # the moment it would read differently
+    query: str = ""  # the one query string it may be stored under (see reads_query)
+    public_view: bool = False  # a plain view marked @public_view
+    served_page: Any = None  # the Wagtail page that answered (before_serve_page)
+
+
+def _notes(request: HttpRequest) -> _Notes:
+    notes: _Notes = request.__dict__.setdefault("_page_cache", _Notes())
+    return notes
+
 
 def _generation_now(key: str = GENERATION_KEY) -> int:
-    generation = cache.get(key)
+    generation: int | None = cache.get(key)
     if generation is None:
         # A random start: pages stored before the key was lost can never match it.
         cache.add(key, secrets.randbelow(2**40), None)
         generation = cache.get(key)
-    return generation
+    return int(generation)
 
 
 def _bump(key: str) -> None:
@@ -84,7 +117,7 @@ def _bump(key: str) -> None:
     content under the new generation before the commit.
     """
 
-    def bump():
+    def bump() -> None:
         try:
             cache.incr(key)
         except ValueError:  # no generation yet: nothing is stored under one
@@ -109,7 +142,7 @@ def bump_scope(scope: str) -> None:
 def depends_on(request: HttpRequest, scope: str) -> None:
     """Called while a page renders, before it reads what `scope` covers: its stored copy is
     served only until someone calls bump_scope(scope)."""
-    scopes = request.__dict__.setdefault("_page_cache_scopes", {})
+    scopes = _notes(request).scopes
     if scope not in scopes:
         try:
             scopes[scope] = _generation_now(SCOPE_KEY + scope)
@@ -121,12 +154,33 @@ def valid_until(request: HttpRequest, moment: datetime | None) -> None:
     """Called while a page renders: what it shows stops being right at `moment`."""
     if moment is None:
         return
-    earliest = getattr(request, "_page_cache_until", None)
-    if earliest is None or moment < earliest:
-        request._page_cache_until = moment
+    notes = _notes(request)
+    if notes.until is None or moment < notes.until:
+        notes.until = moment
 
 
-def _content_changed(sender, **kwargs):
+# A query parameter's value as a page used it; None (or "") for its default, left out.
+QueryValue = str | int | None
+
+
+def query_string(params: Mapping[str, QueryValue]) -> str:
+    """`params` as a query string in the one spelling `reads_query` stores: in the order
+    given, empty values (None, "") left out; "" when nothing is left."""
+    return urlencode(
+        [(name, value) for name, value in params.items() if value is not None and value != ""]
+    )
+
+
+def reads_query(request: HttpRequest, params: Mapping[str, QueryValue]) -> str:
+    """Called while a page renders with the query parameters it read and the values it used
+    (e.g. `{"status": "open", "pagina": 2}`, with None for a default): the page is stored only
+    for a request whose query string is exactly `query_string(params)`. Returns that string."""
+    query = query_string(params)
+    _notes(request).query = query
+    return query
+
+
+def _content_changed(sender: type[Model], **kwargs: Any) -> None:
     # Accounts live in community, but no public page shows one: a sign-in saves the user
     # (last_login), and that must not empty the cache, or signing in and out again would
     # make every page render anew for everyone.
@@ -138,21 +192,24 @@ post_save.connect(_content_changed, dispatch_uid="community.page_cache.save")
 post_delete.connect(_content_changed, dispatch_uid="community.page_cache.delete")
 
 
-def _anonymous(request):
+def _anonymous(request: HttpRequest) -> bool:
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
 
 
-def _key(request):
+def _key(request: HttpRequest, query: str) -> str:
     language = translation.get_language_from_request(request)
-    return f"pagecache:{request.scheme}:{request.get_host()}:{language}:{request.path}"
+    key = f"pagecache:{request.scheme}:{request.get_host()}:{language}:{request.path}"
+    if query:
+        key += "?" + hashlib.sha256(query.encode()).hexdigest()
+    return key
 
 
-def note_served_page(page, request, serve_args, serve_kwargs) -> None:
+def note_served_page(page: Any, request: HttpRequest, serve_args: Any, serve_kwargs: Any) -> None:
     """Wagtail's `before_serve_page` hook (registered in community/wagtail_hooks.py): remember
     which page this request is answered by, through Wagtail's supported extension point rather
     than the private attribute its router leaves on the request."""
-    request.kring_served_page = page
+    _notes(request).served_page = page
 
 
 def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -162,17 +219,18 @@ def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @wraps(view)
     def marked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        request.kring_public_view = True  # type: ignore[attr-defined]
+        _notes(request).public_view = True
         return view(request, *args, **kwargs)
 
     return marked
 
 
-def _cacheable_route(request):
+def _cacheable_route(request: HttpRequest) -> bool:
     """The page answered is one of CACHED_PAGE_TYPES at its own URL, or a `public_view`."""
-    if getattr(request, "kring_public_view", False):
+    notes = _notes(request)
+    if notes.public_view:
         return True
-    page = getattr(request, "kring_served_page", None)
+    page = notes.served_page
     if page is None:
         return False
     if type(page)._meta.label not in CACHED_PAGE_TYPES or not page.live:
@@ -181,8 +239,11 @@ def _cacheable_route(request):
     return match is None or match.route == ""
 
 
-def _storable(request, response):
+def _storable(request: HttpRequest, response: HttpResponseBase) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    notes = _notes(request)
+    if request.META.get("QUERY_STRING", "") != notes.query:
         return False
     if request.META.get("CSRF_COOKIE_USED") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
@@ -193,15 +254,14 @@ def _storable(request, response):
     directives = {part.split("=")[0].strip() for part in cc_delim_re.split(control)}
     if directives & UNCACHEABLE or "max-age=0" in control:
         return False
-    if None in getattr(request, "_page_cache_scopes", {}).values():
+    if None in notes.scopes.values():
         return False
-    until = getattr(request, "_page_cache_until", None)
-    if until is not None and until <= timezone.now():
+    if notes.until is not None and notes.until <= timezone.now():
         return False
     return _cacheable_route(request)
 
 
-def _fresh(stored: tuple, generation: int) -> bool:
+def _fresh(stored: Stored, generation: int) -> bool:
     """Is this stored copy still what the page would show now?"""
     if len(stored) != 5 or stored[0] != generation:
         return False
@@ -217,39 +277,40 @@ def _fresh(stored: tuple, generation: int) -> bool:
 class AnonymousPageCacheMiddleware:
     """Serve and store whole anonymous pages; see the module docstring for the rules."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
-        if request.method != "GET" or request.META.get("QUERY_STRING") or not _anonymous(request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        query = request.META.get("QUERY_STRING", "")
+        if request.method != "GET" or len(query) > MAX_QUERY or not _anonymous(request):
             return self.get_response(request)
         try:
-            key = _key(request)
+            key = _key(request, query)
             found = cache.get_many([GENERATION_KEY, key])
             generation = found.get(GENERATION_KEY)
             if generation is None:
                 generation = _generation_now()
-            stored = found.get(key)
+            stored: Stored | None = found.get(key)
             fresh = stored is not None and _fresh(stored, generation)
         except Exception:  # a cache that is down (or a bad Host) must not take the page down
             return self.get_response(request)
-        if fresh:
+        if stored is not None and fresh:
             _generation, headers, content, _scopes, _until = stored
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
             response[STATUS_HEADER] = "hit"
             return response
-        response = self.get_response(request)
-        if _storable(request, response):
-            headers = [(n, v) for n, v in response.items() if n.lower() != "set-cookie"]
-            scopes = getattr(request, "_page_cache_scopes", {})
-            until = getattr(request, "_page_cache_until", None)
-            stored = (generation, headers, response.content, scopes, until and until.timestamp())
+        answer = self.get_response(request)
+        if isinstance(answer, HttpResponse) and _storable(request, answer):
+            kept = [(n, v) for n, v in answer.items() if n.lower() != "set-cookie"]
+            notes = _notes(request)
+            until = notes.until.timestamp() if notes.until is not None else None
+            stored = (generation, kept, answer.content, notes.scopes, until)
             try:
                 cache.set(key, stored, TIMEOUT)
             except Exception:
                 logger.warning("page cache: could not store a page")
             else:
-                response[STATUS_HEADER] = "stored"
-        return response
+                answer[STATUS_HEADER] = "stored"
+        return answer

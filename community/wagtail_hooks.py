@@ -1,8 +1,9 @@
 """Wagtail hooks of the shared public face."""
 
 from django.contrib import messages
+from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -32,7 +33,7 @@ class HomeCardViewSet(SnippetViewSet):
 register_snippet(HomeCardViewSet)
 
 
-def refuse_page_translation(request, page_id):
+def refuse_page_translation(request: HttpRequest, page_id: int) -> HttpResponseRedirect:
     """Pages are not translated: Dutch is the only page tree, and a copied story would outlive
     its author's withdrawal. Snippets (labels, home cards) are translated instead."""
     messages.error(
@@ -46,6 +47,6 @@ def refuse_page_translation(request, page_id):
 
 
 @hooks.register("register_admin_urls", order=-1)
-def page_translation_urls():
+def page_translation_urls() -> list[URLPattern]:
     # Ahead of wagtail.contrib.simple_translation's own view for the same address.
     return [path("translation/submit/page/<int:page_id>/", refuse_page_translation)]

@@ -128,6 +128,9 @@ def seed(command: BaseCommand) -> None:
     home = get_home()
     index = StoryIndexPage.objects.first()
     if index is None:
+        if home is None:
+            command.stdout.write("  no home page: run the community seed first")
+            return
         index = home.add_child(
             instance=StoryIndexPage(
                 title="Verhalen",

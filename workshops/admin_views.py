@@ -5,11 +5,17 @@ so seats stay right and the waiting list moves up. Only cancelled registrations 
 deleted (e.g. when someone asks for their data to be erased).
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
@@ -27,12 +33,13 @@ from wagtail.log_actions import log
 
 from workshops import booking
 from workshops.models import Registration, Session
+from workshops.models.sessions import SessionQuerySet
 
 Status = Registration.Status
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def spreadsheet_safe(value):
+def spreadsheet_safe(value: object) -> str:
     """Text a spreadsheet will not run as a formula (people type what they like into forms)."""
     value = force_str(value)
     return "'" + value if value.startswith(FORMULA_START) else value
@@ -42,15 +49,15 @@ def spreadsheet_safe(value):
 
 
 class SessionIndexView(generic.IndexView):
-    registrations_url_name = None
+    registrations_url_name = ""
 
-    def get_base_queryset(self):
+    def get_base_queryset(self) -> SessionQuerySet:
         return Session.objects.with_counts().select_related("page")
 
-    def get_edit_url(self, instance):
+    def get_edit_url(self, instance: Session) -> str:
         return reverse(self.registrations_url_name) + f"?session={instance.pk}"
 
-    def get_list_more_buttons(self, instance):
+    def get_list_more_buttons(self, instance: Session) -> list[MenuItem]:
         return [
             MenuItem(_("Registrations"), url=self.get_edit_url(instance), icon_name="list-ul"),
             MenuItem(
@@ -83,17 +90,19 @@ class SessionViewSet(ModelViewSet):
         BooleanColumn("registration_open", label=gettext_lazy("Registration open")),
     ]
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
+    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        view_kwargs: dict[str, Any] = super().get_common_view_kwargs(
             add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs
         )
+        return view_kwargs
 
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
+    def get_index_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        view_kwargs: dict[str, Any] = super().get_index_view_kwargs(
             registrations_url_name="workshops_registrations:index", **kwargs
         )
+        return view_kwargs
 
-    def get_urlpatterns(self):
+    def get_urlpatterns(self) -> list[URLPattern]:
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
@@ -115,26 +124,29 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 
 class RegistrationIndexView(generic.IndexView):
-    cancel_url_name = None
-    move_url_name = None
+    cancel_url_name = ""
+    move_url_name = ""
     custom_value_preprocess = {
         **generic.IndexView.custom_value_preprocess,
         str: {"csv": spreadsheet_safe, "xlsx": spreadsheet_safe},
     }
 
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("session__page")
+    def get_base_queryset(self) -> QuerySet[Registration]:
+        registrations: QuerySet[Registration] = super().get_base_queryset()
+        return registrations.select_related("session__page")
 
-    def get_edit_url(self, instance):
-        return self.get_inspect_url(instance)
+    def get_edit_url(self, instance: Registration) -> str | None:
+        url: str | None = self.get_inspect_url(instance)
+        return url
 
-    def get_delete_url(self, instance):
+    def get_delete_url(self, instance: Registration) -> str | None:
         if instance.status == Status.CANCELLED:
-            return super().get_delete_url(instance)
+            url: str | None = super().get_delete_url(instance)
+            return url
         return None
 
-    def get_list_more_buttons(self, instance):
-        buttons = []
+    def get_list_more_buttons(self, instance: Registration) -> list[MenuItem]:
+        buttons: list[MenuItem] = []
         if url := self.get_inspect_url(instance):
             buttons.append(
                 MenuItem(
@@ -157,16 +169,26 @@ class RegistrationIndexView(generic.IndexView):
 
 
 class RegistrationDeleteView(generic.DeleteView):
-    def get_object(self, queryset=None):
+    def get_object(self, queryset: QuerySet[Registration] | None = None) -> Registration:
         return get_object_or_404(Registration, pk=self.kwargs["pk"], status=Status.CANCELLED)
 
 
-class MoveForm(forms.Form):
-    session = forms.ModelChoiceField(queryset=Session.objects.none(), label=gettext_lazy("To"))
+class SessionChoiceField(forms.ModelChoiceField[Session]):
+    def label_from_instance(self, session: Session) -> str:
+        return _("%(when)s (%(left)s of %(seats)s free)") % {
+            "when": session.when(),
+            "left": session.seats_left,
+            "seats": session.seats,
+        }
 
-    def __init__(self, registration, *args, **kwargs):
+
+class MoveForm(forms.Form):
+    session = SessionChoiceField(queryset=Session.objects.none(), label=gettext_lazy("To"))
+
+    def __init__(self, registration: Registration, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["session"]
+        assert isinstance(field, SessionChoiceField)  # a deep copy of the field above
         field.queryset = (
             Session.objects.filter(
                 page_id=registration.session.page_id, starts_at__gt=timezone.now()
@@ -175,70 +197,64 @@ class MoveForm(forms.Form):
             .with_counts()
             .order_by("starts_at")
         )
-        field.label_from_instance = lambda session: (
-            _("%(when)s (%(left)s of %(seats)s free)")
-            % {
-                "when": session.when(),
-                "left": session.seats_left,
-                "seats": session.seats,
-            }
-        )
 
 
-class RegistrationActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class RegistrationActionView(
+    PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView[forms.Form]
+):
     """Cancel or move one registration, through the booking service."""
 
     model = Registration
     permission_required = "change"
     template_name = "workshops/admin/registration_action.html"
     header_icon = "group"
-    index_url_name = None
+    index_url_name = ""
     action = "cancel"
 
-    def setup(self, request, *args, **kwargs):
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
         super().setup(request, *args, **kwargs)
         self.registration = get_object_or_404(
             Registration.objects.select_related("session__page"), pk=kwargs["pk"]
         )
 
-    def get_page_title(self):
+    def get_page_title(self) -> str:
         return _("Move registration") if self.action == "move" else _("Cancel registration")
 
-    def get_page_subtitle(self):
-        return self.registration.pseudonym
+    def get_page_subtitle(self) -> str:
+        return str(self.registration.pseudonym)
 
-    def get_breadcrumbs_items(self):
+    def get_breadcrumbs_items(self) -> list[dict[str, str]]:
         return [
             *self.breadcrumbs_items,
             {"url": reverse(self.index_url_name), "label": _("Registrations")},
             {"url": "", "label": self.get_header_title()},
         ]
 
-    def get_form(self, form_class=None):
+    def get_form(self, form_class: type[forms.Form] | None = None) -> forms.Form:
         if self.action == "move":
             return MoveForm(self.registration, **self.get_form_kwargs())
         return forms.Form(**self.get_form_kwargs())
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             registration=self.registration, action=self.action, back_url=self.back_url(), **kwargs
         )
 
-    def back_url(self):
+    def back_url(self) -> str:
         return reverse(self.index_url_name) + f"?session={self.registration.session_id}"
 
-    def form_valid(self, form):
+    def form_valid(self, form: forms.Form) -> HttpResponse:
         registration = self.registration
         title = _("registration %(id)s") % {"id": registration.pk}
         try:
             if self.action == "move":
                 to_session = form.cleaned_data["session"]
-                booking.do_move(registration, to_session)
+                booking.do_move(self.request.user, registration, to_session)
                 data = {"from_session": registration.session_id, "to_session": to_session.pk}
                 log(registration, "workshops.registration.move", title=title, data=data)
                 messages.success(self.request, _("The registration has been moved."))
             else:
-                booking.do_cancel(registration, by_editor=True)
+                booking.do_cancel(self.request.user, registration, by_editor=True)
                 log(registration, "workshops.registration.cancel", title=title)
                 messages.success(self.request, _("The registration has been cancelled."))
         except booking.BookingError as error:
@@ -280,22 +296,26 @@ class RegistrationViewSet(ModelViewSet):
     export_headings = {"get_status_display": gettext_lazy("Status")}
     export_filename = "aanmeldingen"
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, **kwargs)
+    def get_common_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        view_kwargs: dict[str, Any] = super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, **kwargs
+        )
+        return view_kwargs
 
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
+    def get_index_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        view_kwargs: dict[str, Any] = super().get_index_view_kwargs(
             cancel_url_name=self.get_url_name("cancel"),
             move_url_name=self.get_url_name("move"),
             **kwargs,
         )
+        return view_kwargs
 
-    def action_view(self, action):
+    def action_view(self, action: str) -> Any:
         return RegistrationActionView.as_view(
             action=action, index_url_name=self.get_url_name("index")
         )
 
-    def get_urlpatterns(self):
+    def get_urlpatterns(self) -> list[URLPattern]:
         # No add, edit or copy: registrations come from the public form, changes go through
         # the booking service.
         return [

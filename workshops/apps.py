@@ -6,7 +6,7 @@ class WorkshopsConfig(AppConfig):
     name = "workshops"
     verbose_name = _("Workshops and events")
 
-    def ready(self):
+    def ready(self) -> None:
         from workshops import signals
 
         signals.connect()

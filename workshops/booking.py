@@ -8,11 +8,16 @@ the busy timeout, instead of failing on a lock upgrade). Either way, two confirm
 one session run one after the other, and the second one sees the first.
 
 `check_*` functions validate, `do_*` functions change data; mails go out after the commit.
+Each takes who asks first and what it acts on second (`do_move(editor, registration, session)`).
 Everything can be called directly (the web views, the admin and `make bench` do so).
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -24,14 +29,24 @@ from community.tokens import token_digest
 from workshops import conf, mails
 from workshops.models import Registration, RegistrationLink, Role, Session
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django_stubs_ext import StrOrPromise
+
+    from community.models import User
+
 Status = Registration.Status
 Purpose = RegistrationLink.Purpose
+
+# Who asks: the person at the browser (request.user; a registrant acts through her private
+# link, not an account), an editor in the admin, or None for Kring itself (a signal, a command).
+Actor: TypeAlias = "User | AnonymousUser | None"
 
 
 class BookingError(Exception):
     """A request the booking rules refuse; `message` is translated and safe to show."""
 
-    def __init__(self, message):
+    def __init__(self, message: StrOrPromise) -> None:
         super().__init__(str(message))
         self.message = message
 
@@ -43,26 +58,30 @@ class RegisterResult:
     token: str | None  # the link token that was mailed, None when the mail limit was reached
 
 
-def normalise_email(email):
+def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def _lock_session(session_id):
+def _lock_session(session_id: int) -> Session:
     """Lock the session's row until the transaction ends and return it fresh."""
     if connection.features.has_select_for_update:
-        return Session.objects.select_for_update().get(pk=session_id)
+        locked: Session = Session.objects.select_for_update().get(pk=session_id)
+        return locked
     # SQLite: this must be the transaction's first statement (see the module docstring).
     Session.objects.filter(pk=session_id).update(seats=F("seats"))
-    return Session.objects.get(pk=session_id)
+    written: Session = Session.objects.get(pk=session_id)
+    return written
 
 
-def _lock_registration(registration, *other_session_ids):
+def _lock_registration(
+    registration: Registration, *other_session_ids: int
+) -> tuple[Registration, dict[int, Session]]:
     """Lock the registration's session (and any others, in a fixed order), then reload it.
 
     Returns (registration, {session id: locked session}). An editor may have moved the
     registration meanwhile; once the session it is in now is locked, nobody can move it.
     """
-    locked = {}
+    locked: dict[int, Session] = {}
     wanted = sorted({registration.session_id, *other_session_ids})
     while True:
         for session_id in wanted:
@@ -74,34 +93,42 @@ def _lock_registration(registration, *other_session_ids):
         wanted = [registration.session_id]
 
 
-def _confirmed_count(session):
+def _confirmed_count(session: Session) -> int:
     return Registration.objects.filter(session=session, status=Status.CONFIRMED).count()
 
 
-def _has_free_seat(session):
-    return _confirmed_count(session) < session.seats
+def _has_free_seat(session: Session) -> bool:
+    return _confirmed_count(session) < int(session.seats)
 
 
-def _may_mail(email, session):
+def _may_mail(email: str, session: Session) -> bool:
     key = f"workshops:mail:{token_digest(email)}:{session.pk}"
-    return allow(key, conf.MAILS_PER_ADDRESS_PER_DAY, 60 * 60 * 24)
+    return bool(allow(key, conf.MAILS_PER_ADDRESS_PER_DAY, 60 * 60 * 24))
 
 
-def _after_commit(send, registration, *args):
+def _after_commit(send: Callable[..., object], registration: Registration, *args: object) -> None:
     transaction.on_commit(lambda: send(registration, *args))
 
 
 # Registering --------------------------------------------------------------------------------
 
 
-def check_can_register(session, now=None):
+def check_can_register(actor: Actor, session: Session, now: datetime | None = None) -> None:
     if not session.accepts_registrations(now):
         raise BookingError(_("Registration for this session is closed."))
 
 
 def do_register(
-    session, *, pseudonym, email, needs="", interpreter="", role=Role.UNSAID, language=None
-):
+    actor: Actor,
+    session: Session,
+    *,
+    pseudonym: str,
+    email: str,
+    needs: str = "",
+    interpreter: str = "",
+    role: str = Role.UNSAID,
+    language: str | None = None,
+) -> RegisterResult:
     """Record a registration waiting for its address to be confirmed, and mail the link.
 
     Registering twice with one address changes nothing that exists: an unconfirmed
@@ -114,11 +141,10 @@ def do_register(
     now = timezone.now()
     with transaction.atomic():
         session = _lock_session(session.pk)
-        check_can_register(session, now)
-        registration = Registration.objects.active().filter(session=session, email=email).first()
-        created = registration is None
-        if created:
-            registration = Registration(session=session, email=email)
+        check_can_register(actor, session, now)
+        existing = Registration.objects.active().filter(session=session, email=email).first()
+        created = existing is None
+        registration = Registration(session=session, email=email) if existing is None else existing
         # Only a new registration takes the form's details: someone who merely knows the
         # address must not rewrite a pending registration its owner is about to confirm.
         if created:
@@ -144,7 +170,7 @@ def do_register(
 # Confirming ---------------------------------------------------------------------------------
 
 
-def check_can_confirm(link, now=None):
+def check_can_confirm(actor: Actor, link: RegistrationLink, now: datetime | None = None) -> None:
     now = now or timezone.now()
     if link.has_expired(now):
         raise BookingError(_("This confirmation link has expired."))
@@ -152,7 +178,7 @@ def check_can_confirm(link, now=None):
         raise BookingError(_("Registration for this session is closed."))
 
 
-def do_confirm(registration):
+def do_confirm(actor: Actor, registration: Registration) -> tuple[Registration, str | None]:
     """Confirm the address: take a free seat, or join the waiting list when there is none.
 
     Returns the registration and the token of its new link to view or cancel it (None when
@@ -181,7 +207,7 @@ def do_confirm(registration):
 # Freeing seats and the waiting list -----------------------------------------------------------
 
 
-def _fill_seats(session, now):
+def _fill_seats(session: Session, now: datetime) -> list[Registration]:
     """Give free seats to the waiting list, first come first served; call under the lock."""
     if session.has_started(now):
         return []
@@ -197,27 +223,30 @@ def _fill_seats(session, now):
     return promoted
 
 
-def do_fill_free_seats(session):
+def do_fill_free_seats(actor: Actor, session: Session) -> list[Registration]:
     """Move people up from the waiting list as far as the seats allow (e.g. after adding seats)."""
     with transaction.atomic():
         session = _lock_session(session.pk)
         return _fill_seats(session, timezone.now())
 
 
-def check_can_cancel(registration, now=None):
+def check_can_cancel(actor: Actor, registration: Registration, now: datetime | None = None) -> None:
     if registration.status == Status.CANCELLED:
         raise BookingError(_("This registration has already been cancelled."))
     if registration.session.has_ended(now):
         raise BookingError(_("This session has already taken place."))
 
 
-def do_cancel(registration, *, by_editor=False):
-    """Cancel a registration; a seat it held goes to the first person on the waiting list."""
+def do_cancel(actor: Actor, registration: Registration, *, by_editor: bool = False) -> Registration:
+    """Cancel a registration; a seat it held goes to the first person on the waiting list.
+
+    `by_editor` says so in her mail: an editor may have a registration of her own to cancel.
+    """
     now = timezone.now()
     with transaction.atomic():
         registration, locked = _lock_registration(registration)
         session = locked[registration.session_id]
-        check_can_cancel(registration, now)
+        check_can_cancel(actor, registration, now)
         had_seat = registration.is_confirmed
         registration.status, registration.cancelled_at = Status.CANCELLED, now
         # Needs may say something about someone's health; a cancelled registration needs none.
@@ -234,7 +263,7 @@ def do_cancel(registration, *, by_editor=False):
 # Changing one's details ------------------------------------------------------------------------
 
 
-def check_can_change(registration: Registration, now: datetime | None = None) -> None:
+def check_can_change(actor: Actor, registration: Registration, now: datetime | None = None) -> None:
     if registration.status == Status.CANCELLED:
         raise BookingError(_("This registration has been cancelled. You can register again."))
     if registration.session.has_ended(now):
@@ -242,6 +271,7 @@ def check_can_change(registration: Registration, now: datetime | None = None) ->
 
 
 def do_change_details(
+    actor: Actor,
     registration: Registration,
     *,
     pseudonym: str,
@@ -252,7 +282,7 @@ def do_change_details(
     """Change what a registrant told us; the address stays (a new one needs its own check)."""
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
-        check_can_change(registration)
+        check_can_change(actor, registration)
         registration.pseudonym = pseudonym
         registration.needs = needs
         registration.interpreter = interpreter
@@ -264,7 +294,9 @@ def do_change_details(
 # Moving (editors) ---------------------------------------------------------------------------
 
 
-def check_can_move(registration, to_session, now=None):
+def check_can_move(
+    actor: Actor, registration: Registration, to_session: Session, now: datetime | None = None
+) -> None:
     if to_session.pk == registration.session_id:
         raise BookingError(_("The registration is already for this session."))
     if to_session.page_id != registration.session.page_id:
@@ -278,14 +310,14 @@ def check_can_move(registration, to_session, now=None):
         raise BookingError(_("This address is already registered for that session."))
 
 
-def do_move(registration, to_session):
+def do_move(actor: Actor, registration: Registration, to_session: Session) -> Registration:
     """Move a registration to another session of the same page, through the same seat rules."""
     now = timezone.now()
     with transaction.atomic():
         # Both sessions locked in the same order, so two opposite moves cannot deadlock.
         registration, locked = _lock_registration(registration, to_session.pk)
         old_session, new_session = locked[registration.session_id], locked[to_session.pk]
-        check_can_move(registration, new_session, now)
+        check_can_move(actor, registration, new_session, now)
         had_seat = registration.is_confirmed
         registration.session = new_session
         registration.reminded_at = None

@@ -57,11 +57,13 @@ def _session_changed(sender: type, instance: Session, **kwargs: object) -> None:
 
 
 def _room_changed(sender: type, instance: LiveRoom | Statement, **kwargs: object) -> None:
-    room = getattr(instance, "room", instance)
+    from live.models import Statement
+
+    room = instance.room if isinstance(instance, Statement) else instance
     page_id = None
-    if room.panel_id:
+    if room.panel is not None:
         page_id = room.panel.page_id
-    elif room.session_id:
+    elif room.session is not None:
         page_id = room.session.page_id
     if page_id is not None:
         page_cache.bump_scope(page_scope(page_id))

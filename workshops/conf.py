@@ -5,17 +5,17 @@ from datetime import timedelta
 from django.conf import settings
 
 
-def retention_days():
+def retention_days() -> int:
     """Days after a session ends before its registrations are deleted."""
     return int(getattr(settings, "KRING_WORKSHOP_RETENTION_DAYS", 30))
 
 
-def confirm_link_lifetime():
+def confirm_link_lifetime() -> timedelta:
     """How long a link to confirm an e-mail address works."""
     return timedelta(hours=int(getattr(settings, "KRING_WORKSHOP_CONFIRM_HOURS", 48)))
 
 
-def reminder_lead():
+def reminder_lead() -> timedelta:
     """How long before a session starts the reminder goes out."""
     return timedelta(hours=int(getattr(settings, "KRING_WORKSHOP_REMINDER_HOURS", 24)))
 

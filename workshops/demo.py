@@ -6,6 +6,7 @@ finds sessions to register for. What already exists (and anyone registered for i
 """
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.management.base import BaseCommand
@@ -127,7 +128,7 @@ PANELS = [
 
 
 @transaction.atomic
-def seed(command):
+def seed(command: BaseCommand) -> None:
     home = get_home()
     if home is None:
         command.stdout.write("  no home page: run the community seed first")
@@ -158,7 +159,10 @@ def seed(command):
     _event(command, events)
 
 
-def _index(command, home, model, slug, title, intro):
+def _index(
+    command: BaseCommand, home: Any, model: type[Any], slug: str, title: str, intro: str
+) -> Any:
+    """The index page at `slug` under the home page (Wagtail pages, read as Any), made once."""
     page = model.objects.child_of(home).filter(slug=slug).first()
     if page is None:
         page = home.add_child(
@@ -169,7 +173,7 @@ def _index(command, home, model, slug, title, intro):
     return page
 
 
-def _workshop(command, index):
+def _workshop(command: BaseCommand, index: Any) -> None:
     page = WorkshopPage.objects.child_of(index).filter(slug="samen-staan-we-sterker").first()
     if page is None:
         page = WorkshopPage(
@@ -218,7 +222,7 @@ def _roll_workshop_forward(command: BaseCommand, page: WorkshopPage) -> None:
         command.stdout.write(f"  added the session {session.when()}")
 
 
-def _event(command, index):
+def _event(command: BaseCommand, index: Any) -> None:
     page = EventPage.objects.child_of(index).filter(slug="9-december").first()
     if page is None:
         page = EventPage(

@@ -1,6 +1,7 @@
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
+from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from community.forms import PseudonymField
@@ -10,6 +11,19 @@ from workshops.models import Role
 
 NEEDS_MAX = 500
 INTERPRETER_MAX = 100
+
+
+class Details(TypedDict):
+    """What a registrant tells about herself, as workshops.booking takes it."""
+
+    pseudonym: str
+    needs: str
+    interpreter: str
+    role: str
+
+
+class BookingData(Details):
+    email: str
 
 
 class RoleField(forms.ChoiceField):
@@ -31,8 +45,8 @@ class RoleField(forms.ChoiceField):
         )
         super().__init__(**kwargs)
 
-    def clean(self, value):
-        return super().clean(value) or Role.UNSAID
+    def clean(self, value: Any) -> str:
+        return str(super().clean(value) or Role.UNSAID)
 
 
 class DetailsForm(forms.Form):
@@ -70,21 +84,21 @@ class DetailsForm(forms.Form):
         )
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["pseudonym"].widget.attrs["autocomplete"] = "off"
 
-    def clean_needs(self):
+    def clean_needs(self) -> str:
         return clean_text(self.cleaned_data["needs"], max_length=NEEDS_MAX)
 
-    def clean_interpreter(self):
+    def clean_interpreter(self) -> str:
         return clean_text(self.cleaned_data["interpreter"], max_length=INTERPRETER_MAX)
 
-    def field_errors(self):
+    def field_errors(self) -> list[tuple[BoundField, str]]:
         """(bound field, message) pairs, for the summary at the top of the form."""
-        return [(field, error) for field in self.visible_fields() for error in field.errors]
+        return [(field, str(error)) for field in self.visible_fields() for error in field.errors]
 
-    def details(self) -> dict[str, str]:
+    def details(self) -> Details:
         data = self.cleaned_data
         return {
             "pseudonym": data["pseudonym"],
@@ -118,11 +132,11 @@ class RegistrationForm(DetailsForm):
         error_messages={"required": _("Tick this box to register: without it we cannot.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        label = self.fields["consent"].label
-        self.fields["consent"].label = label % {"days": conf.retention_days()}
+        consent = self.fields["consent"]
+        consent.label = str(consent.label) % {"days": conf.retention_days()}
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
-    def booking_data(self):
+    def booking_data(self) -> BookingData:
         return {**self.details(), "email": self.cleaned_data["email"]}

@@ -1,13 +1,15 @@
 """The page editor's form for workshops and events: guards the sessions people registered for."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
 class BookablePageForm(WagtailAdminPageForm):
-    def clean(self):
-        cleaned_data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned_data: dict[str, Any] = super().clean()
         sessions = self.formsets.get("sessions")
         if sessions is None or not sessions.is_valid():
             return cleaned_data

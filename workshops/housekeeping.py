@@ -1,18 +1,19 @@
 """Work for a timer: reminders the day before, deleting registrations no longer needed."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from workshops import conf, mails
 from workshops.models import Registration, RegistrationLink
+from workshops.models.registrations import RegistrationQuerySet
 
 Status = Registration.Status
 Purpose = RegistrationLink.Purpose
 
 
-def send_reminders(now=None):
+def send_reminders(now: datetime | None = None) -> int:
     """Remind everyone with a seat in a session that starts within the reminder lead time.
 
     Each registration is claimed with a conditional UPDATE before its mail is queued, so two
@@ -41,7 +42,7 @@ def send_reminders(now=None):
     return sent
 
 
-def purge(now=None):
+def purge(now: datetime | None = None) -> dict[str, int]:
     """Delete what is no longer needed; return how many registrations went.
 
     - every registration of a session that ended more than the retention period ago;
@@ -60,6 +61,6 @@ def purge(now=None):
     return counts
 
 
-def _delete(registrations):
+def _delete(registrations: RegistrationQuerySet) -> int:
     _total, per_model = registrations.delete()
     return per_model.get(Registration._meta.label, 0)

@@ -1,6 +1,9 @@
 """Calendar files (.ics) for a registration, made with icalendar."""
 
+from __future__ import annotations
+
 from datetime import UTC
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -8,15 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+if TYPE_CHECKING:
+    from workshops.models import Registration
+
 PRODUCT_ID = "-//Kring//Workshops//NL"
 
 
-def event_uid(registration):
+def event_uid(registration: Registration) -> str:
     host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "kring"
     return f"workshops-registration-{registration.pk}@{host}"
 
 
-def calendar_file(registration, page_url=None, cancelled=False):
+def calendar_file(
+    registration: Registration, page_url: str | None = None, cancelled: bool = False
+) -> str:
     """The .ics text for one registration, without any private link.
 
     Calendars are often shared with a partner, a family or an employer, and synced to places
@@ -48,4 +56,5 @@ def calendar_file(registration, page_url=None, cancelled=False):
             lines.append(page_url)
         event.add("description", "\n".join(lines))
     calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+    text: str = calendar.to_ical().decode("utf-8")
+    return text

@@ -7,40 +7,47 @@ with a seat.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
 
-from community.mail import queue_mail
+from community.mail import Attachment, queue_mail
 from workshops import conf
 from workshops.ical import calendar_file
 
 if TYPE_CHECKING:
+    from wagtail.models import Page
+
     from workshops.models import Registration
 
 PREFIX = "workshops/mail/"
 
+# A mail's template context and its attachments, built in the registrant's language.
+Built = tuple[dict[str, Any], list[Attachment]]
 
-def site_url(path):
+
+def site_url(path: str) -> str:
     """An absolute URL for a mail, on the site's public address (SITE_URL)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/" + path.lstrip("/")
+    base: str = settings.WAGTAILADMIN_BASE_URL
+    return base.rstrip("/") + "/" + path.lstrip("/")
 
 
-def page_path(page, route=None, **kwargs):
+def page_path(page: Page, route: str | None = None, **kwargs: Any) -> str:
     """The path of `page`, or of one of its routes, relative to the site root."""
     parts = page.get_url_parts()
-    path = parts[2] if parts else page.url_path
+    path: str = parts[2] if parts else page.url_path
     if route:
         path = path.rstrip("/") + "/" + page.reverse_subpage(route, kwargs=kwargs)
     return path
 
 
-def manage_url(registration, token):
+def manage_url(registration: Registration, token: str) -> str:
     return site_url(page_path(registration.session.page, "registration", token=token))
 
 
-def _context(registration, **extra):
+def _context(registration: Registration, **extra: Any) -> dict[str, Any]:
     session = registration.session
     page = session.page.specific
     start = timezone.localtime(session.starts_at)
@@ -63,7 +70,7 @@ def personal_join_url(registration: Registration) -> str:
     return site_url(page_path(registration.session.page, "join", token=token))
 
 
-def _seat_context(registration, token):
+def _seat_context(registration: Registration, token: str) -> Built:
     """What someone with a seat gets: her own join link, her private link, the calendar file."""
     session = registration.session
     has_rooms = session.page.rooms_for_registered
@@ -74,20 +81,20 @@ def _seat_context(registration, token):
     }, [_ics(registration)]
 
 
-def _ics(registration, cancelled=False):
+def _ics(registration: Registration, cancelled: bool = False) -> Attachment:
     day = timezone.localtime(registration.session.starts_at).date().isoformat()
     page_url = site_url(page_path(registration.session.page))
     content = calendar_file(registration, page_url=page_url, cancelled=cancelled)
-    return ["kring-" + day + ".ics", content, "text/calendar"]
+    return ("kring-" + day + ".ics", content, "text/calendar")
 
 
-def _send(template, registration, build):
+def _send(template: str, registration: Registration, build: Callable[[], Built]) -> None:
     with translation.override(registration.language):
         context, attachments = build()
         queue_mail(PREFIX + template, registration.email, context, attachments)
 
 
-def send_confirm_address(registration, token):
+def send_confirm_address(registration: Registration, token: str) -> None:
     url = site_url(page_path(registration.session.page, "confirm", token=token))
     hours = int(conf.confirm_link_lifetime().total_seconds() // 3600)
     _send(
@@ -97,44 +104,44 @@ def send_confirm_address(registration, token):
     )
 
 
-def send_already_registered(registration, token):
+def send_already_registered(registration: Registration, token: str) -> None:
     url = manage_url(registration, token)
     _send("already_registered", registration, lambda: (_context(registration, manage_url=url), []))
 
 
-def send_registered(registration, token, moved=False):
-    def build():
+def send_registered(registration: Registration, token: str, moved: bool = False) -> None:
+    def build() -> Built:
         extra, attachments = _seat_context(registration, token)
         return _context(registration, moved=moved, **extra), attachments
 
     _send("registered", registration, build)
 
 
-def send_waiting(registration, token, moved=False):
+def send_waiting(registration: Registration, token: str, moved: bool = False) -> None:
     url = manage_url(registration, token)
     _send(
         "waiting", registration, lambda: (_context(registration, moved=moved, manage_url=url), [])
     )
 
 
-def send_seat_free(registration, token):
-    def build():
+def send_seat_free(registration: Registration, token: str) -> None:
+    def build() -> Built:
         extra, attachments = _seat_context(registration, token)
         return _context(registration, **extra), attachments
 
     _send("seat_free", registration, build)
 
 
-def send_reminder(registration, token):
-    def build():
+def send_reminder(registration: Registration, token: str) -> None:
+    def build() -> Built:
         extra, _attachments = _seat_context(registration, token)
         return _context(registration, **extra), []
 
     _send("reminder", registration, build)
 
 
-def send_cancelled(registration, had_seat, by_editor=False):
-    def build():
+def send_cancelled(registration: Registration, had_seat: bool, by_editor: bool = False) -> None:
+    def build() -> Built:
         # A calendar that took the invitation gets told to drop it again.
         attachments = [_ics(registration, cancelled=True)] if had_seat else []
         return _context(registration, by_editor=by_editor, calendar=had_seat), attachments

@@ -50,7 +50,8 @@ def window_of_session(session: Session) -> tuple[datetime | None, datetime | Non
 
 def _event_day_session(page: EventPage, now: datetime) -> Session | None:
     """The event's session that its panels belong to: the next one, else the last one."""
-    sessions = sorted(page.sessions.all(), key=lambda s: s.starts_at)
+    # The page's sessions through modelcluster (Any): the draft's own in a preview.
+    sessions: list[Session] = sorted(page.sessions.all(), key=lambda s: s.starts_at)
     upcoming = [s for s in sessions if s.ends_at >= now]
     if upcoming:
         return upcoming[0]

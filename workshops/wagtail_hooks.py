@@ -1,20 +1,23 @@
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.log_actions import LogActionRegistry
+from wagtail.models import Page
 
 from workshops.admin_views import WorkshopAdminGroup
 from workshops.models import Registration
 
 
 @hooks.register("register_admin_viewset")
-def register_workshop_admin():
+def register_workshop_admin() -> WorkshopAdminGroup:
     return WorkshopAdminGroup()
 
 
 @hooks.register("register_log_actions")
-def register_workshop_log_actions(actions):
+def register_workshop_log_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         "workshops.registration.cancel",
         gettext_lazy("Cancel registration"),
@@ -28,7 +31,7 @@ def register_workshop_log_actions(actions):
 
 
 @hooks.register("before_delete_page")
-def keep_pages_people_registered_for(request, page):
+def keep_pages_people_registered_for(request: HttpRequest, page: Page) -> HttpResponse | None:
     """A page whose sessions have registrations stays: people would lose them without a word."""
     registrations = Registration.objects.filter(session__page__path__startswith=page.path)
     if registrations.exists():

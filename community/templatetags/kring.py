@@ -1,9 +1,12 @@
+from typing import Any
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from wagtail.models import Site
 
 from community.localised import in_language
@@ -24,7 +27,7 @@ def forget_menus() -> None:
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
+def main_menu(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     key = menu_cache_key()
     items = cache.get(key)
@@ -44,13 +47,13 @@ def main_menu(context):
 
 
 @register.filter(name="in_language")
-def in_language_filter(objects):
+def in_language_filter(objects: Any) -> Any:
     """Translatable snippets (themes, content warnings) in the reader's language."""
     return in_language(objects)
 
 
 @register.simple_tag(takes_context=True)
-def source_lang(context):
+def source_lang(context: template.Context) -> str | SafeString:
     """` lang="nl"` on editors' Dutch content when the reader chose another language.
 
     Pages are not translated (only snippets are), so an English page shows their Dutch text;

@@ -143,8 +143,8 @@ def register_and_confirm(page, email):
     from workshops.models import Session
 
     session = Session.objects.get(page_id=page.pk)
-    registration = booking.do_register(session, pseudonym="Merel", email=email).registration
-    booking.do_confirm(registration)
+    registration = booking.do_register(None, session, pseudonym="Merel", email=email).registration
+    booking.do_confirm(None, registration)
     return registration
 
 
@@ -178,7 +178,7 @@ def test_seats_left_change_on_the_page_as_soon_as_someone_registers_or_cancels(
     assert ">Vol</strong>" in html and "Zet me op de wachtlijst" in html
 
     with django_capture_on_commit_callbacks(execute=True):
-        booking.do_cancel(first)
+        booking.do_cancel(None, first)
     assert "Nog 1 plaats vrij" in client.get(workshop_page.url).content.decode()
 
 

@@ -1,5 +1,6 @@
 """/toezeggingen/ in Chromium: every width in Dutch and English, axe, no scripts, following."""
 
+import datetime
 import re
 from io import StringIO
 
@@ -9,7 +10,8 @@ from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from commitments.models import Commitment, Follower, Status
+from commitments.listing import PER_PAGE
+from commitments.models import Commitment, Follower, Role, Status
 from tests.e2e.test_layout import walk
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,6 +53,40 @@ def test_the_commitments_pages_pass_axe_and_work_without_scripts(new_context, si
     page.get_by_role("link", name="Te laat").click()
     expect(page.locator(".commitment")).to_have_count(1)
     expect(page.locator(".commitment-status")).to_have_text("te laat")
+    assert reports == []
+
+
+def test_the_list_pages_through_with_plain_links_at_every_width(
+    new_context, site_url, paths, screenshot
+):
+    panel = Commitment.objects.exclude(panel=None).first().panel
+    for n in range(PER_PAGE * 2):
+        Commitment.objects.create(
+            panel=panel,
+            role=Role.COUNCILLOR,
+            organisation="Gemeente Utrecht",
+            what=f"Toezegging nummer {n} voor de paginering.",
+            due_date=datetime.date(2099, 1, 1) + datetime.timedelta(days=n),
+            published=True,
+        )
+    total = -(-Commitment.objects.published().count() // PER_PAGE)
+    reports = []
+    for width in (390, 1280):
+        page = new_context(viewport={"width": width, "height": 900}).new_page()
+        page.route("**/*.js", lambda route: route.abort())
+        page.goto(site_url + "/toezeggingen/")
+        nav = page.get_by_role("navigation", name="Bladeren door de toezeggingen")
+        expect(nav).to_contain_text(f"Pagina 1 van {total}")
+        expect(page.locator(".commitment")).to_have_count(PER_PAGE)
+        nav.get_by_role("link", name="Volgende pagina").press("Enter")
+        expect(nav).to_contain_text(f"Pagina 2 van {total}")
+        nav.scroll_into_view_if_needed()
+        screenshot(page, f"commitments-page-2-nl-{width}")
+        results = Axe().run(page)
+        if results.violations_count:
+            reports.append(f"{width}: {results.generate_report()}")
+        nav.get_by_role("link", name="Vorige pagina").click()
+        expect(nav).to_contain_text(f"Pagina 1 van {total}")
     assert reports == []
 
 

@@ -128,7 +128,7 @@ def register(session, committed):
 
     def make(email="deelnemer@example.org", pseudonym="Merel", target=None):
         with committed():
-            result = booking.do_register(target or session, pseudonym=pseudonym, email=email)
+            result = booking.do_register(None, target or session, pseudonym=pseudonym, email=email)
         return result.registration, result.token
 
     return make
@@ -144,6 +144,6 @@ def confirmed(register, committed):
     def make(email="deelnemer@example.org", pseudonym="Merel", target=None):
         registration, _ = register(email=email, pseudonym=pseudonym, target=target)
         with committed():
-            return booking.do_confirm(registration)
+            return booking.do_confirm(None, registration)
 
     return make

@@ -26,7 +26,7 @@ def test_cancelling_a_seat_gives_it_to_the_first_on_the_waiting_list(
     confirmed(email="c@example.org", target=full)
 
     with committed():
-        booking.do_cancel(seated)
+        booking.do_cancel(None, seated)
 
     assert statuses(full) == {
         "a@example.org": "cancelled",
@@ -50,7 +50,7 @@ def test_cancelling_a_place_on_the_waiting_list_frees_no_seat(make_session, conf
     confirmed(email="c@example.org", target=full)
 
     with committed():
-        booking.do_cancel(waiting)
+        booking.do_cancel(None, waiting)
 
     assert statuses(full)["c@example.org"] == "waiting"
 
@@ -92,10 +92,10 @@ def test_waiting_list_follows_the_order_of_confirmation_not_registration(
     early, _token = register(email="early@example.org", target=full)
     confirmed(email="late@example.org", target=full)
     with committed():
-        booking.do_confirm(early)
+        booking.do_confirm(None, early)
 
     with committed():
-        booking.do_cancel(seated)
+        booking.do_cancel(None, seated)
 
     assert statuses(full)["late@example.org"] == "confirmed"
     assert statuses(full)["early@example.org"] == "waiting"
@@ -108,7 +108,7 @@ def test_no_one_moves_up_once_the_session_has_started(make_session, confirmed, c
     Session.objects.filter(pk=full.pk).update(starts_at=timezone.now() - timedelta(minutes=5))
 
     with committed():
-        booking.do_cancel(seated)
+        booking.do_cancel(None, seated)
 
     assert statuses(full)["b@example.org"] == "waiting"
 
@@ -118,7 +118,7 @@ def test_confirming_after_the_start_is_refused(session, register):
     Session.objects.filter(pk=session.pk).update(starts_at=timezone.now() - timedelta(minutes=1))
 
     with pytest.raises(booking.BookingError):
-        booking.do_confirm(registration)
+        booking.do_confirm(None, registration)
 
     registration.refresh_from_db()
     assert registration.status == "pending"
@@ -127,7 +127,7 @@ def test_confirming_after_the_start_is_refused(session, register):
 def test_a_second_confirmation_changes_nothing(session, confirmed):
     registration, _token = confirmed()
 
-    again, token = booking.do_confirm(registration)
+    again, token = booking.do_confirm(None, registration)
 
     assert again.status == "confirmed" and token is None
 
@@ -141,7 +141,7 @@ def test_moving_a_seat_to_a_session_with_room_frees_the_old_seat(
     confirmed(email="b@example.org", target=first)
 
     with committed():
-        booking.do_move(moving, second)
+        booking.do_move(None, moving, second)
 
     assert statuses(second) == {"a@example.org": "confirmed"}
     assert statuses(first) == {"b@example.org": "confirmed"}
@@ -156,7 +156,7 @@ def test_moving_to_a_full_session_joins_its_waiting_list(make_session, confirmed
     moving, _token = confirmed(email="a@example.org", target=first)
     confirmed(email="b@example.org", target=second)
 
-    booking.do_move(moving, second)
+    booking.do_move(None, moving, second)
 
     assert statuses(second)["a@example.org"] == "waiting"
 
@@ -172,7 +172,7 @@ def test_moving_is_refused_to_another_page_or_onto_an_existing_registration(
 
     for target in [elsewhere, second, first]:
         with pytest.raises(booking.BookingError):
-            booking.do_move(moving, target)
+            booking.do_move(None, moving, target)
 
     assert statuses(first) == {"a@example.org": "confirmed"}
 
@@ -182,12 +182,12 @@ def test_cancelling_twice_is_refused_and_clears_the_needs_once(session, register
     Registration.objects.filter(pk=registration.pk).update(needs="Rolstoel", interpreter="NGT")
 
     with committed():
-        booking.do_cancel(registration)
+        booking.do_cancel(None, registration)
 
     registration.refresh_from_db()
     assert (registration.needs, registration.interpreter) == ("", "")
     with pytest.raises(booking.BookingError):
-        booking.do_cancel(registration)
+        booking.do_cancel(None, registration)
 
 
 def test_the_database_allows_one_active_registration_per_address_and_session(session, register):

@@ -33,9 +33,12 @@ def fire(session, attempts, workers):
             barrier.wait(timeout=60)
             for number in numbers:
                 result = booking.do_register(
-                    session, pseudonym=f"Deelnemer {number}", email=f"mens{number}@example.org"
+                    None,
+                    session,
+                    pseudonym=f"Deelnemer {number}",
+                    email=f"mens{number}@example.org",
                 )
-                booking.do_confirm(result.registration)
+                booking.do_confirm(None, result.registration)
         except Exception as error:  # every failure counts, whatever its kind
             errors.append(error)
         finally:

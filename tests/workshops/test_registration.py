@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone, translation
 
+from tests.helpers import assert_private
 from tests.workshops.helpers import JOIN_URL, joins_to, link_in, mails_to
 from workshops.models import Registration, RegistrationLink
 
@@ -274,10 +275,24 @@ def test_private_pages_are_neither_stored_nor_indexed(client, session, confirmed
         f"{PAGE}aanmelding/onbekend-maar-lang-genoeg-om-te-passen/",
     ]:
         response = client.get(path)
-        assert "no-store" in response["Cache-Control"], path
-        assert response["X-Robots-Tag"] == "noindex, nofollow", path
+        assert_private(response)
         if response["Content-Type"].startswith("text/html"):
             assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+
+
+def test_the_answers_that_lead_on_from_a_private_link_are_private_too(
+    client, session, confirmed, register
+):
+    _registration, token = confirmed()
+    _pending, confirm_token = register(email="ander@example.org")
+
+    # The redirect back to her private link names it in its Location header.
+    cancelled = client.post(f"{PAGE}aanmelding/{token}/afmelden/")
+    assert cancelled.status_code == 302
+    assert_private(cancelled)
+    # Not confirmed yet: no calendar file, and the error page that says so is private too.
+    assert_private(client.get(f"{PAGE}aanmelding/{confirm_token}/agenda/"))
+    assert_private(client.get(f"{PAGE}aanmelden/{session.pk}/"))
 
 
 def test_a_wrong_link_says_nothing_about_anyone(client, session, event):
@@ -355,7 +370,7 @@ def test_mails_come_in_the_language_the_person_registered_in(
         waiting, _token = confirmed(email="b@example.org", target=full)
 
     with committed():
-        booking.do_cancel(seated)  # triggered in Dutch, e.g. by an editor
+        booking.do_cancel(None, seated)  # triggered in Dutch, e.g. by an editor
 
     assert waiting.language == "en"
     assert mails_to("b@example.org")[-1].subject == "A place has come free for you"

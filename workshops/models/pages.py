@@ -1,6 +1,11 @@
 """Workshop and event pages, their index pages and an event's programme of panels."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -12,6 +17,9 @@ from wagtail.search import index
 
 from community.models import EDITOR_FEATURES
 from workshops.forms_admin import BookablePageForm
+
+if TYPE_CHECKING:
+    from workshops.models.sessions import Session, SessionQuerySet
 
 TOKEN = "<str:token>"  # noqa: S105 (a URL pattern, not a secret)
 
@@ -54,31 +62,34 @@ class BookablePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("bookable page")
 
-    def upcoming_sessions(self):
+    def upcoming_sessions(self) -> SessionQuerySet:
+        # A modelcluster relation (Any): in a preview it holds the draft's sessions, in memory.
         sessions = self.sessions.filter(ends_at__gte=timezone.now())
-        # In a preview the sessions come from the draft, in memory, without database counts.
+        # In a preview the sessions come from the draft, without database counts.
         if hasattr(sessions, "with_counts"):
             sessions = sessions.with_counts()
-        return sessions.order_by("starts_at")
+        ordered: SessionQuerySet = sessions.order_by("starts_at")
+        return ordered
 
-    def next_session(self):
+    def next_session(self) -> Session | None:
         return self.upcoming_sessions().first()
 
-    def has_live_rooms(self):
+    def has_live_rooms(self) -> bool:
         from live.models import LiveRoom
 
         pk = self.pk
         rooms = LiveRoom.objects.filter(models.Q(panel__page_id=pk) | models.Q(session__page_id=pk))
         return rooms.exists()
 
-    def route_url(self, name, **kwargs):
+    def route_url(self, name: str, **kwargs: Any) -> str:
         """The site-relative URL of one of this page's sub-URLs."""
-        return self.url.rstrip("/") + "/" + self.reverse_subpage(name, kwargs=kwargs)
+        url: str = self.url.rstrip("/") + "/" + self.reverse_subpage(name, kwargs=kwargs)
+        return url
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from workshops import caching
 
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         # Before the sessions are read: a registration after this point makes the copy stale.
         caching.track_page(request, self)
         sessions = list(self.upcoming_sessions())
@@ -94,55 +105,55 @@ class BookablePage(RoutablePageMixin, Page):
     # Sub-URLs: registration and the private links from the mails. The views live in views.py.
 
     @path("aanmelden/<int:session_id>/", name="register")
-    def register_route(self, request, session_id):
+    def register_route(self, request: HttpRequest, session_id: int) -> HttpResponse:
         from workshops import views
 
         return views.register(request, self, session_id)
 
     @path("aanmelden/<int:session_id>/verstuurd/", name="check_mail")
-    def check_mail_route(self, request, session_id):
+    def check_mail_route(self, request: HttpRequest, session_id: int) -> HttpResponse:
         from workshops import views
 
         return views.check_mail(request, self, session_id)
 
     @path(f"bevestigen/{TOKEN}/", name="confirm")
-    def confirm_route(self, request, token):
+    def confirm_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from workshops import views
 
         return views.confirm(request, self, token)
 
     @path(f"aanmelding/{TOKEN}/", name="registration")
-    def registration_route(self, request, token):
+    def registration_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from workshops import views
 
         return views.registration(request, self, token)
 
     @path(f"aanmelding/{TOKEN}/agenda/", name="ical")
-    def ical_route(self, request, token):
+    def ical_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from workshops import views
 
         return views.ical(request, self, token)
 
     @path(f"aanmelding/{TOKEN}/wijzigen/", name="change")
-    def change_route(self, request, token):
+    def change_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from workshops import views
 
         return views.change(request, self, token)
 
     @path(f"aanmelding/{TOKEN}/meedoen/", name="join_mine")
-    def join_mine_route(self, request, token):
+    def join_mine_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from workshops import views
 
         return views.join_from_registration(request, self, token)
 
     @path(f"meedoen/{TOKEN}/", name="join")
-    def join_route(self, request, token):
+    def join_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from workshops import views
 
         return views.join(request, self, token)
 
     @path(f"aanmelding/{TOKEN}/afmelden/", name="cancel")
-    def cancel_route(self, request, token):
+    def cancel_route(self, request: HttpRequest, token: str) -> HttpResponse:
         from workshops import views
 
         return views.cancel(request, self, token)
@@ -168,7 +179,7 @@ class WorkshopPage(BookablePage):
         FieldPanel("rooms_for_registered"),
     ]
     parent_page_types = ["workshops.WorkshopIndexPage"]
-    subpage_types = []
+    subpage_types: list[str] = []
     template = "workshops/workshop_page.html"
 
     class Meta:
@@ -223,10 +234,10 @@ class EventPanel(Orderable):
         verbose_name = _("panel")
         verbose_name_plural = _("panels")
 
-    def __str__(self):
-        return self.title
+    def __str__(self) -> str:
+        return str(self.title)
 
-    def member_list(self):
+    def member_list(self) -> list[str]:
         return [line.strip() for line in self.members.splitlines() if line.strip()]
 
 
@@ -241,11 +252,13 @@ class BookableIndexPage(Page):
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from workshops import caching
 
-        context = super().get_context(request, *args, **kwargs)
-        upcoming, past = [], []
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
+        # Wagtail's specific pages (Any), each given its `next` session for the template.
+        upcoming: list[Any] = []
+        past: list[Any] = []
         for child in self.get_children().live().public().specific():
             child.next = child.next_session()
             (upcoming if child.next else past).append(child)

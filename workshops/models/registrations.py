@@ -4,6 +4,10 @@ Only workshops.booking changes a registration's status or session: that is where
 counted under a lock and the waiting list moves up.
 """
 
+from __future__ import annotations
+
+from datetime import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -28,11 +32,11 @@ class Role(models.TextChoices):
     POLICY = "policy", _("Policy maker, administrator or council member")
 
 
-class RegistrationQuerySet(models.QuerySet):
-    def active(self):
+class RegistrationQuerySet(models.QuerySet["Registration"]):
+    def active(self) -> RegistrationQuerySet:
         return self.exclude(status=Registration.Status.CANCELLED)
 
-    def waiting_list(self):
+    def waiting_list(self) -> RegistrationQuerySet:
         """The waiting list in the order people joined it."""
         return self.filter(status=Registration.Status.WAITING).order_by("waiting_since", "pk")
 
@@ -86,17 +90,17 @@ class Registration(models.Model):
         ]
         indexes = [models.Index(fields=["session", "status"], name="workshops_session_status")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         # Neutral on purpose: Wagtail's audit log keeps this text after the registration is gone.
         return str(_("registration %(id)s") % {"id": self.pk})
 
     @property
-    def is_confirmed(self):
+    def is_confirmed(self) -> bool:
         return self.status == self.Status.CONFIRMED
 
 
-class RegistrationLinkQuerySet(models.QuerySet):
-    def find(self, token, purpose):
+class RegistrationLinkQuerySet(models.QuerySet["RegistrationLink"]):
+    def find(self, token: str, purpose: str) -> RegistrationLink | None:
         """The link for `token`, or None. Expired links are returned too: the view explains."""
         if not token or len(token) > 100:
             return None
@@ -132,11 +136,13 @@ class RegistrationLink(models.Model):
         verbose_name = _("registration link")
         verbose_name_plural = _("registration links")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_purpose_display()} ({self.registration_id})"
 
     @classmethod
-    def issue(cls, registration, purpose, expires_at=None):
+    def issue(
+        cls, registration: Registration, purpose: str, expires_at: datetime | None = None
+    ) -> str:
         """Store a new link's hash and return the token, to be put in a mail and nowhere else."""
         token, digest = new_token()
         cls.objects.create(
@@ -144,5 +150,5 @@ class RegistrationLink(models.Model):
         )
         return token
 
-    def has_expired(self, now=None):
+    def has_expired(self, now: datetime | None = None) -> bool:
         return self.expires_at is not None and self.expires_at <= (now or timezone.now())

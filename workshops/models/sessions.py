@@ -6,6 +6,10 @@ count back. The registrations themselves are the record; workshops.booking count
 while it holds the session's row lock.
 """
 
+from __future__ import annotations
+
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
@@ -17,18 +21,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 
-class SessionQuerySet(models.QuerySet):
-    def with_counts(self):
+class SessionQuerySet(models.QuerySet["Session"]):
+    def with_counts(self) -> SessionQuerySet:
+        """Each session with `confirmed_count`, `waiting_count` and `pending_count`."""
         from workshops.models.registrations import Registration
 
         status = "registrations__status"
-        return self.annotate(
+        counted: SessionQuerySet = self.annotate(
             confirmed_count=Count(
                 "registrations", filter=Q(**{status: Registration.Status.CONFIRMED})
             ),
             waiting_count=Count("registrations", filter=Q(**{status: Registration.Status.WAITING})),
             pending_count=Count("registrations", filter=Q(**{status: Registration.Status.PENDING})),
         )
+        return counted
 
 
 class Session(Orderable):
@@ -64,16 +70,16 @@ class Session(Orderable):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
 
-    def __str__(self):
+    def __str__(self) -> str:
         page_title = self.page.title if self.page_id else ""
         return " · ".join(filter(None, [page_title, self.title, self.when()]))
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("A session must end after it starts.")})
 
-    def when(self):
+    def when(self) -> str:
         """E.g. "donderdag 26 november 2026, 19:30–21:30" in the active language."""
         if not self.starts_at:
             return ""
@@ -89,25 +95,26 @@ class Session(Orderable):
             )
         return f"{day}, {hours}"
 
-    when.short_description = _("when")
+    when.short_description = _("when")  # type: ignore[attr-defined]  # the admin's column title
 
     @property
-    def confirmed(self):
-        if hasattr(self, "confirmed_count"):
-            return self.confirmed_count
+    def confirmed(self) -> int:
+        count: int | None = getattr(self, "confirmed_count", None)  # from with_counts()
+        if count is not None:
+            return count
         if not self.pk:
             return 0
-        return self.registrations.filter(status="confirmed").count()
+        return int(self.registrations.filter(status="confirmed").count())
 
     @property
-    def seats_left(self):
-        return max(self.seats - self.confirmed, 0)
+    def seats_left(self) -> int:
+        return max(int(self.seats) - self.confirmed, 0)
 
-    def has_started(self, now=None):
-        return self.starts_at <= (now or timezone.now())
+    def has_started(self, now: datetime | None = None) -> bool:
+        return bool(self.starts_at <= (now or timezone.now()))
 
-    def has_ended(self, now=None):
-        return self.ends_at <= (now or timezone.now())
+    def has_ended(self, now: datetime | None = None) -> bool:
+        return bool(self.ends_at <= (now or timezone.now()))
 
-    def accepts_registrations(self, now=None):
+    def accepts_registrations(self, now: datetime | None = None) -> bool:
         return self.registration_open and not self.has_started(now)

@@ -1,5 +1,6 @@
 from importlib import import_module
 from importlib.util import find_spec
+from typing import Any
 
 from django.core.management.base import BaseCommand
 
@@ -21,7 +22,7 @@ APPS = [
 class Command(BaseCommand):
     help = "Create Kring's demo content. Safe to run again: what exists is left as it is."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         for app in APPS:
             if find_spec(f"{app}.demo") is None:
                 continue

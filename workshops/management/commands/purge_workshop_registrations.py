@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from workshops import conf
@@ -11,7 +13,7 @@ class Command(BaseCommand):
         "Meant for a daily timer."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         counts = purge()
         self.stdout.write(
             f"Deleted {counts['after_session']} registration(s) of sessions that ended more than "

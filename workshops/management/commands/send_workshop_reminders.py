@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from workshops.housekeeping import send_reminders
@@ -9,6 +11,6 @@ class Command(BaseCommand):
         "running it again never sends a second reminder for the same registration."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         sent = send_reminders()
         self.stdout.write(f"{sent} reminder(s) sent.")
