@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from live import conf
+from live.safety_words import HOLD_DEFAULT, WATCHED_DEFAULT
 from workshops.models import Role
 
 if TYPE_CHECKING:
@@ -336,29 +337,6 @@ class StatementVote(models.Model):
 
     def __str__(self) -> str:
         return f"vote {self.pk}"
-
-
-WATCHED_DEFAULT = """zelfmoord
-suïcide
-ik wil dood
-ik wil niet meer leven
-ik wil er niet meer zijn
-er een eind aan maken
-ik ben bang
-ik ben niet veilig
-ik durf niet naar huis
-hij slaat me
-ze slaat me
-ik word geslagen
-hij bedreigt me
-ze bedreigt me
-hij vermoordt me
-ik word mishandeld"""
-
-HOLD_DEFAULT = """woont op
-zijn adres
-haar adres
-hun adres"""
 
 
 @register_setting(icon="warning")
