@@ -300,35 +300,16 @@ Published: TypeAlias = (
     | MeMuted
 )
 
-# Any one of them, for code that sends or passes on an event it did not build.
-Event = (
-    RoomState
-    | RoomUpdated
-    | RoomPresence
+# Any one of them, for code that sends or passes on an event it did not build: what is
+# published, and what goes to one connection only (its state, replies, errors).
+Event: TypeAlias = (
+    Published
+    | RoomState
     | RoomResync
-    | ChatMessage
     | ChatHeld
-    | MessageHeld
-    | MessageReleased
-    | MessageRemoved
-    | MessageWatched
-    | QuestionNew
-    | QuestionPending
     | QuestionReceived
-    | QuestionApproved
-    | QuestionAnswered
-    | QuestionRemoved
     | QuestionUpvoted
-    | QuestionVotes
-    | QuestionWaiting
-    | StatementOpened
-    | StatementClosed
-    | StatementTally
-    | StatementSplit
     | StatementVoted
-    | ParticipantUpdated
-    | ParticipantMuted
-    | MeMuted
     | Support
     | Error
 )
