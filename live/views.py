@@ -137,6 +137,8 @@ def _context(
     }
 
 
+# Not `community.private`: the room is a public page (indexed, linked to), only drawn for the
+# person who opens it (their pseudonym, their role), so no cache may keep it.
 @never_cache
 def room(request: HttpRequest, slug: str) -> HttpResponse:
     live_room = _room(slug)

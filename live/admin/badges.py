@@ -11,7 +11,6 @@ from typing import Any
 import django_filters
 from django.template.response import TemplateResponse
 from django.urls import URLPattern
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -19,6 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from community.private import private
 from live.badges import BadgeCode, new_code
 from workshops.models import BookablePage
 
@@ -69,8 +69,8 @@ class BadgeCodeCreateView(generic.CreateView):  # type: ignore[misc]  # Wagtail 
                 "header_icon": "key",
             },
         )
-        add_never_cache_headers(response)
-        return response
+        # A one-time code on screen: kept by no cache, named in no Referer header.
+        return private(response)
 
 
 class BadgeCodeViewSet(ModelViewSet):  # type: ignore[misc]  # Wagtail ships no types

@@ -59,6 +59,8 @@ def test_an_editor_issues_a_code_and_sees_it_once(editor, event):
 
     assert response.status_code == 200, response.content
     assert "no-store" in response["Cache-Control"]
+    # The code on screen is named in no Referer header, as every private answer (community.private).
+    assert response["Referrer-Policy"] == "no-referrer"
     code = re.search(r"data-badge-code>([A-Z0-9-]+)<", response.content.decode()).group(1)
     badge = BadgeCode.objects.get()
     assert badge.digest == token_digest(normalise(code))
