@@ -20,9 +20,10 @@ read differently just because time passed (a session starts, a panel goes live),
 is not served from that moment on.
 
 What is stored: only a 200 response that sets no cookie, put no CSRF token in the page and does
-not say private, no-store or no-cache. The key holds the scheme, host, path and the language
-the visitor is served (language cookie, then Accept-Language), so Dutch and English readers
-never get each other's interface.
+not say private, no-store or no-cache. The key is a hash of the scheme, host, path, declared
+query and the language the visitor is served (language cookie, then Accept-Language), so Dutch
+and English readers never get each other's interface, and no private link's token reaches the
+cache, not even in a key.
 
 A stored page is never served once anything it may show has changed: every save or delete of
 a page, a revision, a story, a snippet or a setting (the apps in WATCHED_APPS, except the
@@ -198,11 +199,11 @@ def _anonymous(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest, query: str) -> str:
+    # Hashed: a private link's path carries its token, and a cache key shows in Redis's
+    # monitoring even when the lookup finds nothing.
     language = translation.get_language_from_request(request)
-    key = f"pagecache:{request.scheme}:{request.get_host()}:{language}:{request.path}"
-    if query:
-        key += "?" + hashlib.sha256(query.encode()).hexdigest()
-    return key
+    where = f"{request.scheme}:{request.get_host()}:{language}:{request.path}?{query}"
+    return "pagecache:" + hashlib.sha256(where.encode()).hexdigest()
 
 
 def note_served_page(page: Any, request: HttpRequest, serve_args: Any, serve_kwargs: Any) -> None:

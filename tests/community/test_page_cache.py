@@ -240,3 +240,28 @@ def test_signing_in_leaves_the_stored_pages_alone(client, story, django_user_mod
 
     assert member.last_login is not None
     assert client.get(story.url)["X-Kring-Cache"] == "hit"
+
+
+def test_a_private_links_token_never_reaches_the_cache_not_even_as_a_key(
+    client, story_index, monkeypatch  # noqa: F811
+):
+    """Redis keys show in monitoring (MONITOR, slow logs, a key scan): a private link's token
+    must not travel there, even on a lookup that finds nothing."""
+    from community import page_cache
+
+    keys = []
+    for name in ("get", "get_many", "set"):
+        original = getattr(page_cache.cache, name)
+
+        def spy(key, *args, _original=original, **kwargs):
+            keys.extend(key if isinstance(key, list) else [key])
+            return _original(key, *args, **kwargs)
+
+        monkeypatch.setattr(page_cache.cache, name, spy)
+    token = "Zx9kQ2mP7rT4vW8yB3nL6hJ1"
+
+    client.get(f"{story_index.url}mijn-verhaal/{token}/")
+    client.get(f"{story_index.url}mijn-verhaal/{token}/?pagina=2")
+
+    assert keys, "the page cache was not asked at all"
+    assert not [key for key in keys if token in key]
