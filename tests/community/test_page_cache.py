@@ -243,7 +243,9 @@ def test_signing_in_leaves_the_stored_pages_alone(client, story, django_user_mod
 
 
 def test_a_private_links_token_never_reaches_the_cache_not_even_as_a_key(
-    client, story_index, monkeypatch  # noqa: F811
+    client,
+    story_index,  # noqa: F811
+    monkeypatch,
 ):
     """Redis keys show in monitoring (MONITOR, slow logs, a key scan): a private link's token
     must not travel there, even on a lookup that finds nothing."""
