@@ -75,10 +75,15 @@ CHECK_MODERATOR_SECONDS = 60
 # Events waiting for one connection; a client that falls this far behind is closed, so it
 # reconnects and gets what it missed from the history (the Redis layer held 1,500 per channel).
 INBOX_CAPACITY = 1_500
-# How often a process joins its groups again even when its heartbeat found nothing wrong: a
-# backstop (a pub/sub membership lasts as long as the layer's subscription, and a lost one is
-# noticed by the heartbeat within seconds).
+# A group membership in the Redis layer expires after a day (channels_redis' group_expiry);
+# the process renews its memberships well before that.
 RENEW_SECONDS = 60 * 60
+# channels_redis waits for a message with a blocking pop of `brpop_timeout` (5) seconds, and
+# redis-py 8 stops reading a reply after its socket timeout, 5 seconds too by default: on an
+# idle channel the two raced, the read failed with redis.exceptions.TimeoutError (logged, then
+# a second's pause in the reader, during which events waited in Redis), and a message the
+# server popped just as the client gave up was lost. The hub's pops end well before that.
+POP_SECONDS = 2
 # How long a coalescing key may outlive a process that died before its broadcast.
 GUARD_SECONDS = 5
 

@@ -117,14 +117,10 @@ REDIS_URL = env("REDIS_URL", "")
 CHANNEL_LAYERS: dict[str, dict[str, Any]]
 CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
-    # Redis pub/sub: the live fan-out (live/ws/fanout.py) holds one subscription per room and
-    # process and is handed each event as it is published, instead of polling a list of its
-    # own with blocking pops. A restarted Redis is noticed by the fan-out's heartbeat. Why,
-    # with figures: README, "Why the pub/sub layer".
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
         }
     }
     CACHES = {
@@ -311,9 +307,6 @@ LOGGING = {
         # daphne's go through the redacting handler too, also when uvicorn was started without
         # Kring's log config. No level here: uvicorn's --log-level keeps deciding.
         "uvicorn": {"handlers": ["console"], "propagate": False},
-        # While Redis is away the pub/sub layer's receive task logs a traceback every second;
-        # live.ws.fanout logs the loss and the return of the layer in one line each.
-        "channels_redis.pubsub": {"handlers": ["null"], "propagate": False},
         "daphne": {"handlers": ["console"], "propagate": False},
     },
 }

@@ -189,8 +189,10 @@ class Hub:
     """
 
     def __init__(self, layer: Any) -> None:
-        # A channels layer (channels ships no types): Redis pub/sub or, without Redis, in memory.
+        # A channels layer (channels ships no types): RedisChannelLayer or, in tests, in memory.
         self.layer = layer
+        if getattr(layer, "brpop_timeout", 0) > conf.POP_SECONDS:
+            layer.brpop_timeout = conf.POP_SECONDS
         self.channel: str | None = None
         self.members: defaultdict[str, set[Inbox]] = defaultdict(set)
         self.lock = asyncio.Lock()
@@ -285,9 +287,8 @@ class Hub:
         """End the reader and its heartbeat (tests; a worker shutting down).
 
         The reader is told through its own channel, so it leaves between two reads: a
-        cancelled read of a Redis layer may never end (the list-based layer's receive lock and
-        blocking pop) or drop the channel (the pub/sub layer), and an event loop that closes
-        may wait for it for good. A reader
+        cancelled read of the Redis layer may never end (channels_redis's receive lock and a
+        blocking pop in flight), and an event loop that closes waits for it for good. A reader
         that does not stop within the heartbeat timeout is cancelled after all.
         """
         reader = self.reader

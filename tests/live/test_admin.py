@@ -1,6 +1,10 @@
 """The live rooms in the Wagtail admin: setting rooms up, reading the history, moderating."""
 
+import asyncio
+
 import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
@@ -8,7 +12,6 @@ from live.events import room_group
 from live.models import LiveRoom, Message, Participant, Question, Statement
 from moderation.models import ModerationSettings, Report
 from tests.helpers import make_staff
-from tests.live import layer
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +53,15 @@ def history(room):
 
 
 def listen(room):
-    """A listener in the room's group, as a connected browser's process is."""
-    return layer.listen(room_group(room.pk))
+    """A channel in the room's group, as a connected browser has."""
+    layer = get_channel_layer()
+    channel = async_to_sync(layer.new_channel)()
+    async_to_sync(layer.group_add)(room_group(room.pk), channel)
+
+    async def receive():
+        return await asyncio.wait_for(layer.receive(channel), timeout=2)
+
+    return async_to_sync(receive)
 
 
 def test_an_editor_sets_up_a_room_for_an_event_panel(client, editor, event):

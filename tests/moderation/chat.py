@@ -1,11 +1,14 @@
 """Chat in a live room for the moderation tests: messages, staff who log in, the room's ear."""
 
+import asyncio
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
 from django.test import Client
 
 from live.events import participant_group, room_group
 from live.models import Message, Participant
 from tests.helpers import make_staff, staff_login
-from tests.live.layer import listen
 
 QUEUE = "/admin/moderatie/"
 
@@ -30,6 +33,18 @@ def staff_client(group):
     staff_login(client, user, secret)
     client.user = user
     return client
+
+
+def listen(group):
+    """A channel in a channel-layer group, as a connected browser has; returns receive()."""
+    layer = get_channel_layer()
+    channel = async_to_sync(layer.new_channel)()
+    async_to_sync(layer.group_add)(group, channel)
+
+    async def receive():
+        return await asyncio.wait_for(layer.receive(channel), timeout=2)
+
+    return async_to_sync(receive)
 
 
 def listen_to_room(room):
