@@ -21,7 +21,7 @@ Scope = dict[str, Any]
 
 
 def cookies_of(scope: Scope) -> dict[str, str]:
-    """The request's cookies (the last Cookie header, as Channels' CookieMiddleware reads it)."""
+    """The request's cookies, from its Cookie header (a browser sends one)."""
     header = b""
     for name, value in scope.get("headers", ()):
         if name == b"cookie":

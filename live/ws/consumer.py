@@ -68,18 +68,19 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
             await self.close(code=conf.CLOSE_TOO_MANY)
             return
         slug = self.scope["url_route"]["kwargs"]["slug"]
-        if identity.without_session(self.scope):
-            found = await self._identify_reader(slug)
-        else:
-            found = await database_sync_to_async(self._identify)(slug)
-        if not found:
-            await self.close(code=conf.CLOSE_NO_ROOM)
-            return
         try:
+            if identity.without_session(self.scope):
+                found = await self._identify_reader(slug)
+            else:
+                found = await database_sync_to_async(self._identify)(slug)
+            if not found:
+                await self.close(code=conf.CLOSE_NO_ROOM)
+                return
             await self._enter()
         except Exception:
-            # Whatever failed half-way (a database hiccup, say), nothing may stay counted.
-            logger.exception("live room %s: a connection could not be set up", self.room_id)
+            # Whatever failed half-way (a database hiccup, say), nothing may stay counted: the
+            # close brings the server's disconnect, and disconnect() releases what was taken.
+            logger.exception("live room %s: a connection could not be set up", slug)
             await self.close()
 
     async def _enter(self) -> None:

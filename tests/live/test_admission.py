@@ -80,6 +80,25 @@ async def test_readers_count_once_per_address_and_leave_nothing_counted(room, pe
     assert int(await db_call(cache.get, limits.open_key(client), 0)) == 0
 
 
+async def test_a_handshake_that_fails_while_finding_the_room_leaves_nothing_counted(
+    room, people, shared_cache, monkeypatch
+):
+    """A database hiccup while 2,000 readers wait on one shared room read must not cost their
+    address 2,000 of its sockets for the day (the count lives 24 hours)."""
+    from live.ws import rooms
+
+    async def hiccup(slug):
+        raise ConnectionError("the database went away for a moment")
+
+    monkeypatch.setattr(rooms, "for_reader", hiccup)
+    socket = await people().connect(room, expect_state=False)
+    assert not socket.connected
+    await socket.close()  # the server's disconnect, as uvicorn sends it after a refusal
+
+    client = await db_call(limits.client_of, {"client": ("127.0.0.1", 1)})
+    assert int(await db_call(cache.get, limits.open_key(client), 0)) == 0
+
+
 # The scripts beside Django's cache, on one Redis -----------------------------------------------
 
 
