@@ -260,3 +260,15 @@ async def test_closing_the_hub_ends_its_reader_between_two_reads_not_by_cancelli
     again = await people().connect(room)
     await events.apublish(room_group(room.pk), {"type": "chat.message", "message": {"text": "Ja"}})
     assert (await again.expect("chat.message"))["message"]["text"] == "Ja"
+
+
+async def test_the_redis_layer_still_has_the_pop_timeout_the_hub_shortens():
+    """Contract with channels_redis: the hub shortens the layer's blocking pop below redis-py's
+    socket timeout (live.conf.POP_SECONDS says why). Should channels_redis rename or drop the
+    attribute, the hub's getattr would silently do nothing; this fails instead."""
+    layer = get_channel_layer()
+    if "redis" not in type(layer).__module__:
+        pytest.skip("the in-memory layer has no blocking pop (set REDIS_URL)")
+    assert layer.brpop_timeout > conf.POP_SECONDS  # channels_redis's default (5)
+    fanout.Hub(layer)
+    assert layer.brpop_timeout == conf.POP_SECONDS
