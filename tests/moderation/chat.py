@@ -91,3 +91,8 @@ def remove(client, slug, object_id, reason="identifying", note="", follow=True):
         {"confirm": "1", "reason": reason, "note": note},
         follow=follow,
     )
+
+
+def page_is_public(page):
+    """Does an anonymous visitor get the page?"""
+    return Client().get(page.url).status_code == 200

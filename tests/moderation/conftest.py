@@ -3,6 +3,7 @@ import pytest
 from community.models import StandardPage
 from moderation import registry
 from tests.helpers import make_staff
+from tests.moderation.test_reports import report_as
 
 
 class ContentPageAdapter(registry.PageAdapter):
@@ -18,6 +19,13 @@ def reportable_page(help_page):
     adapter = registry.register(ContentPageAdapter())
     yield help_page
     registry._adapters.pop(adapter.slug, None)
+
+
+@pytest.fixture
+def reported_page(reportable_page):
+    """A page someone reported once, with a note."""
+    report_as("198.51.100.1", reportable_page, note="er staat een adres in")
+    return reportable_page
 
 
 @pytest.fixture

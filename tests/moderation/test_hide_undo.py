@@ -11,8 +11,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from live.models import Message
 from moderation.models import Report
-from tests.moderation.chat import QUEUE, hide, report, say, staff_client
-from tests.moderation.test_reports import report_as
+from tests.moderation.chat import QUEUE, hide, page_is_public, report, say, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -24,20 +23,10 @@ def moderator(home_page):
     return staff_client("Moderatoren")
 
 
-@pytest.fixture
-def reported_page(reportable_page):
-    report_as("198.51.100.1", reportable_page, note="er staat een adres in")
-    return reportable_page
-
-
 def undo_link(response):
     """The "Undo" button on the message that follows hiding."""
     html = response.content.decode()
     return re.search(r'href="(/admin/moderatie/ongedaan-maken/[^"]+)"[^>]*>Ongedaan maken', html)[1]
-
-
-def page_is_public(page):
-    return Client().get(page.url).status_code == 200
 
 
 # Hiding: a reason, a confirmation, the audit log ---------------------------------------------

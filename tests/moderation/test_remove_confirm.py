@@ -7,8 +7,7 @@ from django.test import Client
 from wagtail.models import PageLogEntry
 
 from moderation.models import Report
-from tests.moderation.chat import QUEUE, hide, remove, staff_client
-from tests.moderation.test_reports import report_as
+from tests.moderation.chat import QUEUE, hide, page_is_public, remove, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -18,16 +17,6 @@ REMOVE_URL = "/admin/moderatie/verwijderen/{}/{}/"
 @pytest.fixture
 def moderator(home_page):
     return staff_client("Moderatoren")
-
-
-@pytest.fixture
-def reported_page(reportable_page):
-    report_as("198.51.100.1", reportable_page, note="er staat een adres in")
-    return reportable_page
-
-
-def page_is_public(page):
-    return Client().get(page.url).status_code == 200
 
 
 def test_the_queue_remove_button_leads_to_a_confirmation_and_removes_nothing_yet(
