@@ -15,6 +15,7 @@ from typing import Any
 
 from channels.auth import get_user
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http.cookie import parse_cookie
 
 Scope = dict[str, Any]
@@ -37,10 +38,11 @@ class SessionAndUser:
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> Any:
         cookies = cookies_of(scope)
-        store = import_module(settings.SESSION_ENGINE).SessionStore
-        session = store(cookies.get(settings.SESSION_COOKIE_NAME))
+        key = cookies.get(settings.SESSION_COOKIE_NAME)
+        session = import_module(settings.SESSION_ENGINE).SessionStore(key)
         scope = dict(scope, cookies=cookies, session=session)
         # channels.auth.get_user: Django's get_user for a scope, with the session's hash checked
-        # against the account, in the database thread.
-        scope["user"] = await get_user(scope)
+        # against the account, in the database thread. Without a session cookie there is no one
+        # to look up: a reader's handshake does not queue behind the database thread for it.
+        scope["user"] = await get_user(scope) if key else AnonymousUser()
         return await self.inner(scope, receive, send)

@@ -9,6 +9,7 @@ try to use the shortcut to speak when muted, shut out or in a closed room.
 import pytest
 from django.utils import timezone
 
+import config.websocket
 from live import permissions, services
 from live.models import LiveRoom, Message, Participant
 from live.ws import identity, rooms
@@ -47,6 +48,18 @@ async def test_readers_without_a_session_are_let_in_on_one_read_of_the_room(
     assert [reader.state["room"]["slug"] for reader in readers] == [room.slug] * 3
     assert len(reads) == 1
     assert joins == [] and checks == []
+
+
+async def test_only_a_socket_with_a_session_cookie_looks_up_its_account(
+    room, people, member, monkeypatch
+):
+    """Finding the account is a trip through the database thread: readers skip it."""
+    lookups = calls_to(monkeypatch, config.websocket, "get_user")
+
+    await people().connect(room)
+    assert lookups == []
+    assert (await member.connect(room)).state["me"]["name"] == "Sanne"
+    assert len(lookups) == 1
 
 
 async def test_a_reader_of_a_room_that_does_not_exist_is_refused(people, room):
