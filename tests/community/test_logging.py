@@ -331,3 +331,5 @@ def test_every_documented_uvicorn_command_uses_the_log_config_and_a_small_frame_
     # A busy worker is not a dead one, and pings cost at 10,000 sockets (README, issue 19).
     assert "--timeout-worker-healthcheck 30" in command
     assert "--ws-ping-interval 60" in command
+    # No zlib compressor per socket (README; bench/README.md, "Compression, decided").
+    assert "--ws-per-message-deflate false" in command

@@ -105,6 +105,8 @@ async def handshakes(ws_base, slug, origin):
             open_timeout=10,
         )
         await asyncio.wait_for(socket_.recv(), 10)  # room.state: the handshake was accepted
+        # --ws-per-message-deflate false: the client offers compression, the server declines.
+        assert socket_.protocol.extensions == []
         await socket_.close()
     # --ws-max-size: a frame above 16 KiB is refused by the server (1009, message too big).
     big = await connect(
