@@ -6,9 +6,9 @@ Every `chat.send` from a client goes out to every connection as a `chat.message`
 Kring's, serialised once. No database, no channel layer, no checks: the limit of one Python
 process on this machine, which the live benchmark puts next to Kring.
 
-It compresses (permessage-deflate, as the clients offer) unless the bench runs uvicorn without
-(`BENCH_UVICORN_ARGS=--ws-per-message-deflate=false`): both servers then make the same choice,
-so the ratios compare like with like.
+It compresses (permessage-deflate, as the clients offer) only when Kring's servers do
+(`BENCH_WS_DEFLATE=1`; off by default, as deployed): both make the same choice, so the ratios
+compare like with like.
 """
 
 import json
@@ -38,11 +38,7 @@ async def handler(socket):
         CONNECTIONS.discard(socket)
 
 
-COMPRESSION = (
-    None
-    if "--ws-per-message-deflate=false" in os.environ.get("BENCH_UVICORN_ARGS", "")
-    else "deflate"
-)
+COMPRESSION = "deflate" if os.environ.get("BENCH_WS_DEFLATE") == "1" else None
 
 
 async def main(port):

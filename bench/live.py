@@ -309,10 +309,31 @@ def kring(stack_, server, room, clients, seconds, rate, cookies, profile=None):
 
 
 def bare(stack_, clients, seconds, rate, profile=None):
+    """The bare `websockets` server (bench.bare_ws): the reference the targets name."""
     port = stack.free_port()
-    log = stack_.workdir / "bare-ws.log"
     argv = [sys.executable, "-m", "bench.bare_ws", str(port)]
-    process = stack.Process("bare-ws", argv, None, log)
+    return _reference(stack_, "bare-ws", argv, port, clients, seconds, rate, profile)
+
+
+def bare_asgi(stack_, clients, seconds, rate):
+    """The same broadcast as an ASGI app on uvicorn, one worker (bench.bare_asgi): what the
+    ASGI server itself costs, so the gap to bare splits into uvicorn's part and Kring's."""
+    port = stack.free_port()
+    argv = [
+        str(stack.VENV_BIN / "uvicorn"),
+        "bench.bare_asgi:app",
+        "--host=127.0.0.1",
+        f"--port={port}",
+        "--no-access-log",
+        "--lifespan=off",
+        "--log-level=warning",
+        *stack.UVICORN_WEBSOCKET,
+    ]
+    return _reference(stack_, "bare-asgi", argv, port, clients, seconds, rate)
+
+
+def _reference(stack_, name, argv, port, clients, seconds, rate, profile=None):
+    process = stack.Process(name, argv, None, stack_.workdir / f"{name}.log")
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -322,7 +343,7 @@ def bare(stack_, clients, seconds, rate, profile=None):
             except OSError:
                 time.sleep(0.2)
 
-        class Bare:
+        class Reference:
             kind = "bare"
 
             def rss_bytes(self):
@@ -336,6 +357,8 @@ def bare(stack_, clients, seconds, rate, profile=None):
 
         url = f"ws://127.0.0.1:{port}/"
         origin = f"http://127.0.0.1:{port}"
-        return measure(stack_.workdir, url, origin, clients, seconds, rate, None, Bare(), profile)
+        return measure(
+            stack_.workdir, url, origin, clients, seconds, rate, None, Reference(), profile
+        )
     finally:
         process.stop()

@@ -5,9 +5,10 @@ room, 10000), BENCH_LIVE_SECONDS (20),
 BENCH_HTTP_SECONDS (10), BENCH_SERVERS (the servers to compare, "uvicorn,daphne,granian"; the
 first one runs every benchmark, the others the HTTP and live ones, shorter),
 BENCH_WORKERS (processes per server, one per core), BENCH_ONLY (a comma-separated subset of
-sanitising, live_bare, http, live, live10k, registration, concerns, figures: for working on one
-benchmark; a partial run's figures are not the ones to quote), BENCH_PYSPY (a py-spy
-executable: profiles of the live send phase into bench/profiles/, see bench/sampling.py).
+sanitising, live_bare, live_asgi, http, live, live10k, registration, concerns, figures: for
+working on one benchmark; a partial run's figures are not the ones to quote), BENCH_PYSPY (a
+py-spy executable: profiles of the live send phase into bench/profiles/, see
+bench/sampling.py), BENCH_WS_DEFLATE=1 (permessage-deflate on, for Kring and the references).
 """
 
 import asyncio
@@ -34,6 +35,7 @@ RATE = 2
 STEPS = (
     "sanitising",
     "live_bare",
+    "live_asgi",
     "http",
     "live",
     "live10k",
@@ -169,6 +171,7 @@ def main():
             "clients": CLIENTS,
             "clients_large": CLIENTS_LARGE,
             "uvicorn_args": os.environ.get("BENCH_UVICORN_ARGS", ""),
+            "ws_deflate": stack.WS_DEFLATE,
             "live_seconds": LIVE_SECONDS,
             "http_seconds": HTTP_SECONDS,
             "rate_per_s": RATE,
@@ -185,6 +188,7 @@ def main():
         step(results, "sanitising", sanitise.run)
         profile = f"send-path-bare-{CLIENTS}"
         step(results, "live_bare", live.bare, stack_, CLIENTS, LIVE_SECONDS, RATE, profile)
+        step(results, "live_asgi", live.bare_asgi, stack_, CLIENTS, LIVE_SECONDS, RATE)
         for number, kind in enumerate(SERVERS):
             main_server = number == 0
             server = stack_.server(kind)
@@ -212,7 +216,7 @@ def main():
                 server.stop()
     finally:
         stack_.cleanup()
-    live_ratios(results, "live", SERVERS)
+    live_ratios(results, "live", ["asgi", *SERVERS])
     live_ratios(results, "live10k", SERVERS[:1])
     report["server"] = SERVERS[0] if SERVERS else None
     report["wall_seconds"] = round(time.monotonic() - started)
@@ -242,7 +246,7 @@ def live_ratios(results, prefix, servers):
 
 
 def print_live(results, prefix, clients, servers):
-    names = [name for name in ("bare", *servers) if f"{prefix}_{name}" in results]
+    names = [name for name in ("bare", "asgi", *servers) if f"{prefix}_{name}" in results]
     if not names:
         return
     print(f"\nLive room, {clients} clients, {RATE} msg/s ({prefix})")
@@ -275,7 +279,8 @@ def print_live(results, prefix, clients, servers):
                 f"({_fmt(f.get('cpu_per_delivery_to_bare'))} x bare)"
             )
     print(
-        "  (CPU: the server's cores in the send phase; clients: the busiest client process's,"
+        "  (bare: bench.bare_ws; asgi: the same broadcast as an ASGI app on uvicorn, one worker;"
+        " CPU: the server's cores in the send phase; clients: the busiest client process's,"
         " near 1.0 = the client side is the limit; load: the 1-minute load average before)"
     )
 

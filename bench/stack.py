@@ -26,6 +26,15 @@ PG_ADMIN = os.environ.get("BENCH_PG_ADMIN_URL", "postgres://postgres@127.0.0.1:5
 DATABASE = os.environ.get("BENCH_DATABASE", "kring_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 1)))
+# permessage-deflate is off as deployed (bench/README.md, "Compression, decided");
+# BENCH_WS_DEFLATE=1 turns it on for uvicorn and both bare servers alike.
+WS_DEFLATE = os.environ.get("BENCH_WS_DEFLATE") == "1"
+# Kring's websocket flags for uvicorn, also given to the bare ASGI reference (bench.bare_asgi).
+UVICORN_WEBSOCKET = (
+    "--ws-max-size=16384",
+    "--ws-ping-interval=60",
+    f"--ws-per-message-deflate={'true' if WS_DEFLATE else 'false'}",
+)
 
 _running = []
 
@@ -282,10 +291,10 @@ class Server:
                 "--lifespan=off",
                 # As production runs it (README, site/deploy/kring-web.service): the log config
                 # that masks addresses, uvicorn refusing a frame above 16 KiB before buffering
-                # it, keepalive pings once a minute, and a busy worker not killed after 5 s.
+                # it, keepalive pings once a minute, no permessage-deflate, and a busy worker
+                # not killed after 5 s.
                 f"--log-config={ROOT / 'site/deploy/uvicorn-log.json'}",
-                "--ws-max-size=16384",
-                "--ws-ping-interval=60",
+                *UVICORN_WEBSOCKET,
                 "--timeout-worker-healthcheck=30",
                 "--log-level=warning",
                 *os.environ.get("BENCH_UVICORN_ARGS", "").split(),
