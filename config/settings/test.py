@@ -31,3 +31,6 @@ if REDIS_URL:
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = os.environ.setdefault(  # noqa: F405
         f"KRING_TEST_CHANNEL_PREFIX_{_worker}", f"kring-test-{_worker}-{secrets.token_hex(4)}"
     )
+# The test process imports config.asgi part-way through a run: a freeze then would keep the
+# tests' own objects from the collector. tests/community/test_asgi_gc.py checks the freeze.
+KRING_GC_FREEZE = False
