@@ -47,7 +47,7 @@ demo-code: $(INSTALLED) ## Print the demo staff's current second-factor (TOTP) c
 test: $(INSTALLED) ## Run the whole test suite (browser tests need Debian's chromium)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis, wrk; about 6-10 min); see bench/README.md
+bench: $(INSTALLED) ## Benchmark a production-like stack here (PostgreSQL, Redis, wrk; about 14 min); see bench/README.md
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/pip install --quiet -e ".[bench]"
 	$(BIN)/python -m bench

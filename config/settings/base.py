@@ -162,11 +162,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kring"
 
-# Staff sessions end after 30 minutes without activity and after 12 hours in any case.
 # A server worker freezes the objects it loaded at start (config/asgi.py): the garbage
 # collector then stops walking them on every full collection.
 KRING_GC_FREEZE = True
 
+# Staff sessions end after 30 minutes without activity and after 12 hours in any case.
 KRING_STAFF_IDLE_SECONDS = 30 * 60
 KRING_STAFF_MAX_SECONDS = 12 * 60 * 60
 MFA_PASSKEY_LOGIN_ENABLED = False
