@@ -7,6 +7,9 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from community.models import HomePage, StandardPage
+from tests import fast_rollback
+
+fast_rollback.install()
 
 
 def pytest_collection_modifyitems(items):

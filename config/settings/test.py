@@ -20,6 +20,11 @@ KRING_QUICK_EXIT_URL = "https://neutral.example/"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["NAME"] = ":memory:"
+else:
+    # A test database need not survive a crash of the machine: its commits do not wait for
+    # the disk (this session's setting only; the server's own stays as it is). Transactional
+    # tests commit after every write, and each wait was a few milliseconds.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"
 # Every test starts with an empty cache; Redis' clear() would flush the whole database that
 # other runs share, so the cache stays in memory even when REDIS_URL is given.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
