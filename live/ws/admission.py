@@ -1,11 +1,13 @@
-"""Letting a connection in and counting it out: one Redis round trip each, on the event loop.
+"""Letting a connection in, counting it out, and its messages: one Redis round trip each.
 
 live.ws.limits (cool-down, connect rate, open sockets per client) and live.ws.presence (people
 in a room) count through Django's cache: about ten commands per connection, each through
 sync_to_async in a small thread pool. With 2,000 readers connecting at once that queue was most
 of a worker's time. When the cache is Redis, the same counting runs here as Lua scripts through
 redis.asyncio: the same keys (Django's cache key of each), the same expiry and the same limits,
-each step in one atomic script instead of a race between add() and incr(). With any other
+each step in one atomic script instead of a race between add() and incr(). The limit on a
+person's messages over all their tabs (limits.may_send) is checked the same way, so that a
+chat message does not wait for a thread before it reaches the database. With any other
 cache (locmem in development and `make test` without Redis) the functions below call
 limits/presence as before.
 
@@ -97,6 +99,13 @@ return 0
 """
 )
 
+# KEYS: the person's message count. ARGV: messages per window, the window. 1: allowed.
+SEND = """
+if redis.call('SET', KEYS[1], 1, 'EX', ARGV[2], 'NX') then return 1 end
+if redis.call('INCR', KEYS[1]) <= tonumber(ARGV[1]) then return 1 end
+return 0
+"""
+
 
 class _Redis:
     """The cache's Redis for one event loop, with the scripts registered on it."""
@@ -110,6 +119,7 @@ class _Redis:
         self.admit = self.client.register_script(ADMIT)
         self.arrive = self.client.register_script(ARRIVE)
         self.leave = self.client.register_script(LEAVE)
+        self.send = self.client.register_script(SEND)
 
 
 _clients: weakref.WeakKeyDictionary[AbstractEventLoop, dict[str, _Redis]] = (
@@ -209,3 +219,14 @@ async def leave(client: str | None, room_id: int | None = None, who: str | None 
         person, room = _key(presence.person_key(room_id, who)), _key(presence.room_key(room_id))
     args = [limits.TTL, presence.TTL, int(client is not None), int(bool(person))]
     await connection.leave(keys=[open_key, person, room], args=args)
+
+
+async def may_send(participant_id: int) -> bool:
+    """limits.may_send(): one more message from this person, over all their connections?"""
+    connection = _redis()
+    if connection is None:
+        allowed: bool = await in_cache(limits.may_send)(participant_id)
+        return allowed
+    key = _key(attempts_key(limits.send_key(participant_id)))
+    args = [conf.MESSAGES_PER_PARTICIPANT, conf.MESSAGE_WINDOW]
+    return bool(await connection.send(keys=[key], args=args))

@@ -220,7 +220,7 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
         """The limit per person, over all their tabs (moderators have their bucket only)."""
         if self.actor.participant_id is None or self.actor.moderator:
             return True
-        return await in_cache(limits.may_send)(self.actor.participant_id)
+        return await admission.may_send(self.actor.participant_id)
 
     async def _error(self, code: str, message: StrOrPromise) -> None:
         with translation.override(self.language):

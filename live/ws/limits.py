@@ -5,8 +5,9 @@ ways around it: many sockets at once, reconnecting after being cut off, many tab
 name. Clients are counted by a salted key of their network address (community.clients), kept
 in the shared cache only, so nothing here can be tied back to an address after a day.
 
-These functions talk to the cache through Django; with Redis, live.ws.admission does admit()
-and release() in one round trip on the event loop, with the same keys and the same meaning.
+These functions talk to the cache through Django; with Redis, live.ws.admission does admit(),
+release() and may_send() in one round trip each on the event loop, with the same keys and the
+same meaning.
 """
 
 from __future__ import annotations
@@ -82,9 +83,14 @@ def cool_down(client: str) -> None:
     cache.set(cool_down_key(client), 1, conf.COOL_DOWN_SECONDS)
 
 
+def send_key(participant_id: int) -> str:
+    """The message rate's key for community.ratelimit."""
+    return f"live-send:{participant_id}"
+
+
 def may_send(participant_id: int) -> bool:
     """One more message from this participant, over all their connections?"""
-    return allow(f"live-send:{participant_id}", conf.MESSAGES_PER_PARTICIPANT, conf.MESSAGE_WINDOW)
+    return allow(send_key(participant_id), conf.MESSAGES_PER_PARTICIPANT, conf.MESSAGE_WINDOW)
 
 
 class Bucket:

@@ -178,3 +178,31 @@ async def test_a_crowd_from_one_address_at_once_gets_exactly_the_allowed_sockets
     assert answers.count("too_many") == len(answers) - 10
     client = await db_call(limits.client_of, scope_of("192.0.2.4"))
     assert await db_call(cache.get, limits.open_key(client)) == 10
+
+
+async def test_the_message_limit_holds_over_a_persons_tabs(room, guest, monkeypatch, shared_cache):
+    monkeypatch.setattr(conf, "MESSAGES_PER_PARTICIPANT", 4)
+    tabs = [await guest.connect(room) for _ in range(2)]
+
+    for number in range(4):
+        await tabs[number % 2].send(type="chat.send", text=f"Bericht {number}")
+        await tabs[0].expect("chat.message")
+    await tabs[1].send(type="chat.send", text="Eén te veel")
+
+    assert (await tabs[1].expect("error"))["code"] == "rate_limited"
+
+
+async def test_the_message_limit_counts_as_the_cache_path_does_and_expires_alike(
+    redis_cache, monkeypatch
+):
+    monkeypatch.setattr(conf, "MESSAGES_PER_PARTICIPANT", 3)
+    by_script = [await admission.may_send(41) for _ in range(5)]
+    by_cache = [await db_call(limits.may_send, 42) for _ in range(5)]
+
+    assert by_script == by_cache == [True, True, True, False, False]
+    for participant in (41, 42):
+        key = "ratelimit:" + limits.send_key(participant)
+        assert 0 < ttl(redis_cache, key) <= conf.MESSAGE_WINDOW
+        assert await db_call(cache.get, key) == 5
+    # One count per person: the script's refusals are the cache path's too.
+    assert not await db_call(limits.may_send, 41)
