@@ -8,7 +8,9 @@ BENCH_WORKERS (processes per server, one per core), BENCH_ONLY (a comma-separate
 sanitising, live_bare, live_asgi, http, live, live10k, registration, concerns, figures: for
 working on one benchmark; a partial run's figures are not the ones to quote), BENCH_PYSPY (a
 py-spy executable: profiles of the live send phase into bench/profiles/, see
-bench/sampling.py), BENCH_WS_DEFLATE=1 (permessage-deflate on, for Kring and the references).
+bench/sampling.py), BENCH_WS_DEFLATE=1 (permessage-deflate on, for Kring and the references),
+BENCH_WS_IMPL (uvicorn's websocket implementation for Kring and the bare ASGI reference:
+"websockets", as deployed, or "websockets-sansio").
 """
 
 import asyncio
@@ -172,6 +174,7 @@ def main():
             "clients_large": CLIENTS_LARGE,
             "uvicorn_args": os.environ.get("BENCH_UVICORN_ARGS", ""),
             "ws_deflate": stack.WS_DEFLATE,
+            "ws_impl": stack.WS_IMPL,
             "live_seconds": LIVE_SECONDS,
             "http_seconds": HTTP_SECONDS,
             "rate_per_s": RATE,

@@ -29,8 +29,11 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 1)))
 # permessage-deflate is off as deployed (bench/README.md, "Compression, decided");
 # BENCH_WS_DEFLATE=1 turns it on for uvicorn and both bare servers alike.
 WS_DEFLATE = os.environ.get("BENCH_WS_DEFLATE") == "1"
+# uvicorn's websocket protocol implementation (its --ws); BENCH_WS_IMPL picks another one.
+WS_IMPL = os.environ.get("BENCH_WS_IMPL", "websockets")
 # Kring's websocket flags for uvicorn, also given to the bare ASGI reference (bench.bare_asgi).
 UVICORN_WEBSOCKET = (
+    f"--ws={WS_IMPL}",
     "--ws-max-size=16384",
     "--ws-ping-interval=60",
     f"--ws-per-message-deflate={'true' if WS_DEFLATE else 'false'}",
