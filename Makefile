@@ -39,7 +39,7 @@ seed: migrate ## Load the demo content (safe to repeat)
 
 run: seed ## Start Kring with demo content at http://127.0.0.1:8000 (HTTP and websockets)
 	@echo "Kring runs at http://$(HOST):$(PORT)/ — stop with Ctrl+C"
-	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --log-config site/deploy/uvicorn-log.json --ws-max-size 16384 --ws-ping-interval 60 --ws-per-message-deflate false --timeout-worker-healthcheck 30 --lifespan off
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --no-access-log --log-config site/deploy/uvicorn-log.json --ws websockets-sansio --ws-max-size 16384 --ws-ping-interval 60 --ws-per-message-deflate false --timeout-worker-healthcheck 30 --lifespan off
 
 demo-code: $(INSTALLED) ## Print the demo staff's current second-factor (TOTP) code
 	@$(MANAGE) demo_code

@@ -10,7 +10,7 @@ working on one benchmark; a partial run's figures are not the ones to quote), BE
 py-spy executable: profiles of the live send phase into bench/profiles/, see
 bench/sampling.py), BENCH_WS_DEFLATE=1 (permessage-deflate on, for Kring and the references),
 BENCH_WS_IMPL (uvicorn's websocket implementation for Kring and the bare ASGI reference:
-"websockets", as deployed, or "websockets-sansio").
+"websockets-sansio", as deployed, or "websockets", uvicorn's default).
 """
 
 import asyncio

@@ -29,8 +29,9 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 1)))
 # permessage-deflate is off as deployed (bench/README.md, "Compression, decided");
 # BENCH_WS_DEFLATE=1 turns it on for uvicorn and both bare servers alike.
 WS_DEFLATE = os.environ.get("BENCH_WS_DEFLATE") == "1"
-# uvicorn's websocket protocol implementation (its --ws); BENCH_WS_IMPL picks another one.
-WS_IMPL = os.environ.get("BENCH_WS_IMPL", "websockets")
+# uvicorn's websocket protocol implementation (its --ws), as deployed; BENCH_WS_IMPL picks
+# another (bench/README.md, "uvicorn's websocket implementation").
+WS_IMPL = os.environ.get("BENCH_WS_IMPL", "websockets-sansio")
 # Kring's websocket flags for uvicorn, also given to the bare ASGI reference (bench.bare_asgi).
 UVICORN_WEBSOCKET = (
     f"--ws={WS_IMPL}",

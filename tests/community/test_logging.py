@@ -333,3 +333,5 @@ def test_every_documented_uvicorn_command_uses_the_log_config_and_a_small_frame_
     assert "--ws-ping-interval 60" in command
     # No zlib compressor per socket (README; bench/README.md, "Compression, decided").
     assert "--ws-per-message-deflate false" in command
+    # uvicorn's websocket protocol without tasks of its own per socket (README, issue 19).
+    assert "--ws websockets-sansio" in command

@@ -77,6 +77,7 @@ class ThreadedServer:
             lifespan="off",
             log_level="warning",
             access_log=False,
+            ws="websockets-sansio",  # as deployed (site/deploy/kring-web.service)
             ws_max_size=64 * 1024,
             timeout_graceful_shutdown=2,
         )
