@@ -25,7 +25,7 @@ from live.ws import admission, coalesce, fanout, identity, limits, presence, pro
 from live.ws.connection import in_cache, language_of, last_seen_id
 from live.ws.limits import Bucket
 from live.ws.moderator import ModeratorCommands
-from live.ws.transport import InboxConsumer
+from live.ws.transport import ClientGone, InboxConsumer
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -56,11 +56,13 @@ def _reader_state(room_id: int) -> Callable[[], Awaitable[str]]:
 
 
 class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
+    # What disconnect() lets go; also read when a connection ends before connect() ran.
+    client: str | None = None
+    arrived = False
+    watch: asyncio.Task[None] | None = None
+
     async def connect(self) -> None:
         # room_id and the rest of who is connecting are set once the room is found (_settle).
-        self.client: str | None = None
-        self.arrived = False
-        self.watch: asyncio.Task[None] | None = None
         self.language = language_of(self.scope)
         self.client, refused = await admission.admit(self.scope)
         if refused:
@@ -77,6 +79,8 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
                 await self.close(code=conf.CLOSE_NO_ROOM)
                 return
             await self._enter()
+        except ClientGone:
+            return  # left during the handshake: the server's disconnect counts them out
         except Exception:
             # Whatever failed half-way (a database hiccup, say), nothing may stay counted: the
             # close brings the server's disconnect, and disconnect() releases what was taken.

@@ -25,6 +25,10 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Coroutine[Any, Any, None]]
 
 
+class ClientGone(Exception):
+    """The client closed its socket before a send reached it: not an error, only an end."""
+
+
 class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels ships no types
     """A websocket consumer whose second source of messages is its fan-out inbox."""
 
@@ -41,8 +45,15 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
         self.inbox = fanout.Inbox()
         self.closing = False
         self.base_send = send
-        with contextlib.suppress(StopConsumer):
-            await self._dispatch_loop(receive)
+        self.ended = False
+        try:
+            with contextlib.suppress(StopConsumer):
+                await self._dispatch_loop(receive)
+        finally:
+            if not self.ended:
+                # The loop ended without the server's disconnect (an error escaped a handler):
+                # what the connection holds (counts, groups) is let go all the same.
+                await self.disconnect(1011)
 
     async def _dispatch_loop(self, receive: Receive) -> None:
         """Channels' await_many_dispatch for the client's frames and the inbox, made cheap.
@@ -89,13 +100,26 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
         # after the close, and the failure would end the connection before disconnect() ran.
         self.closing = True
         self.inbox.direct = None
-        await super().close(code=code, reason=reason)
+        # A client that already went (uvicorn raises its ClientDisconnected, an OSError): the
+        # server hands its disconnect to the loop, or the loop's end lets go (__call__).
+        with contextlib.suppress(OSError):
+            await super().close(code=code, reason=reason)
 
     async def send(
         self, text_data: str | None = None, bytes_data: bytes | None = None, close: bool = False
     ) -> None:
-        if not self.closing:
+        if self.closing:
+            return
+        try:
             await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
+        except OSError as error:
+            self.closing = True
+            self.inbox.direct = None
+            raise ClientGone from error
+
+    async def websocket_disconnect(self, message: Message) -> None:
+        self.ended = True
+        await super().websocket_disconnect(message)
 
     def _write(self, text: str) -> Coroutine[Any, Any, None]:
         """The server's own send of one text frame (the fan-out's direct path)."""
