@@ -47,7 +47,9 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
         self.base_send = send
         self.ended = False
         try:
-            with contextlib.suppress(StopConsumer):
+            # ClientGone: a send found the client gone in a handler that did not expect it;
+            # the connection simply ends (uvicorn would log anything else as an error).
+            with contextlib.suppress(StopConsumer, ClientGone):
                 await self._dispatch_loop(receive)
         finally:
             if not self.ended:
@@ -105,6 +107,13 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
         with contextlib.suppress(OSError):
             await super().close(code=code, reason=reason)
 
+    async def accept(self, subprotocol: str | None = None, headers: Any = None) -> None:
+        try:
+            await super().accept(subprotocol=subprotocol, headers=headers)
+        except OSError as error:
+            self._gone()
+            raise ClientGone from error
+
     async def send(
         self, text_data: str | None = None, bytes_data: bytes | None = None, close: bool = False
     ) -> None:
@@ -113,9 +122,12 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
         try:
             await super().send(text_data=text_data, bytes_data=bytes_data, close=close)
         except OSError as error:
-            self.closing = True
-            self.inbox.direct = None
+            self._gone()
             raise ClientGone from error
+
+    def _gone(self) -> None:
+        self.closing = True
+        self.inbox.direct = None
 
     async def websocket_disconnect(self, message: Message) -> None:
         self.ended = True
