@@ -100,9 +100,13 @@ return 0
 )
 
 # KEYS: the person's message count. ARGV: messages per window, the window. 1: allowed.
+# A count without an expiry (left by a race in a cache path's add-then-incr) would refuse the
+# person for good: it is given the window again.
 SEND = """
 if redis.call('SET', KEYS[1], 1, 'EX', ARGV[2], 'NX') then return 1 end
-if redis.call('INCR', KEYS[1]) <= tonumber(ARGV[1]) then return 1 end
+local count = redis.call('INCR', KEYS[1])
+if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+if count <= tonumber(ARGV[1]) then return 1 end
 return 0
 """
 

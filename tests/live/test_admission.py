@@ -206,3 +206,12 @@ async def test_the_message_limit_counts_as_the_cache_path_does_and_expires_alike
         assert await db_call(cache.get, key) == 5
     # One count per person: the script's refusals are the cache path's too.
     assert not await db_call(limits.may_send, 41)
+
+
+async def test_a_message_count_left_without_an_expiry_gets_one(redis_cache):
+    key = cache.make_key("ratelimit:" + limits.send_key(43))
+    redis_cache.set(key, 5)  # no expiry: as a race in an add-then-incr can leave it
+
+    assert await admission.may_send(43)
+
+    assert 0 < redis_cache.ttl(key) <= conf.MESSAGE_WINDOW
