@@ -20,6 +20,10 @@ def allow(key: str, limit: int, period: int) -> bool:
     except ValueError:  # expired between add() and incr()
         cache.add(counted, 1, period)
         return True
+    if count == 1:
+        # The key expired between incr()'s check and its INCR (Redis), which made it again
+        # without an expiry: left so, it would refuse this key for good after `limit` more.
+        cache.touch(counted, period)
     return count <= limit
 
 
