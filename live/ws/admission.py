@@ -40,8 +40,16 @@ CONNECTIONS = 20
 POOL_WAIT_SECONDS = 10
 
 # Lua: SET NX EX + INCRBY + EXPIRE is presence._incr (add, incr, touch); `release` is
-# limits.release (decr only if the key exists, never below zero).
+# limits.release (decr only if the key exists, never below zero); `attempt` is
+# community.ratelimit.allow (a fixed window: true while at most `limit` fell in it).
 _INCR = """
+local function attempt(key, limit, window)
+  if redis.call('SET', key, 1, 'EX', window, 'NX') then return true end
+  local count = redis.call('INCR', key)
+  -- A count without an expiry (left by an older cache path's race) would refuse for good.
+  if redis.call('TTL', key) < 0 then redis.call('EXPIRE', key, window) end
+  return count <= tonumber(limit)
+end
 local function incr(key, step, ttl)
   redis.call('SET', key, 0, 'EX', ttl, 'NX')
   local value = redis.call('INCRBY', key, step)
@@ -63,9 +71,7 @@ ADMIT = (
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 'stale_salt' end
 local cool = redis.call('GET', KEYS[2])
 if cool and cool ~= '0' then return 'cool_down' end
-if not redis.call('SET', KEYS[3], 1, 'EX', ARGV[3], 'NX') then
-  if redis.call('INCR', KEYS[3]) > tonumber(ARGV[2]) then return 'too_fast' end
-end
+if not attempt(KEYS[3], ARGV[2], ARGV[3]) then return 'too_fast' end
 redis.call('SET', KEYS[4], 0, 'EX', ARGV[5], 'NX')
 if redis.call('INCR', KEYS[4]) > tonumber(ARGV[4]) then
   release(KEYS[4], ARGV[5])
@@ -100,15 +106,13 @@ return 0
 )
 
 # KEYS: the person's message count. ARGV: messages per window, the window. 1: allowed.
-# A count without an expiry (left by a race in a cache path's add-then-incr) would refuse the
-# person for good: it is given the window again.
-SEND = """
-if redis.call('SET', KEYS[1], 1, 'EX', ARGV[2], 'NX') then return 1 end
-local count = redis.call('INCR', KEYS[1])
-if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
-if count <= tonumber(ARGV[1]) then return 1 end
+SEND = (
+    _INCR
+    + """
+if attempt(KEYS[1], ARGV[1], ARGV[2]) then return 1 end
 return 0
 """
+)
 
 
 class _Redis:
