@@ -26,12 +26,9 @@ _django_sql_flush = flush.sql_flush
 _snapshots: dict[tuple[str, int], list[tuple[str, bytes]]] = {}
 
 
-def tables_with_rows(connection, tables=None) -> list[str]:
-    """Which of `tables` (default: all of Django's) hold at least one row: one query."""
-    if tables is None:
-        tables = connection.introspection.django_table_names(
-            only_existing=True, include_views=False
-        )
+def tables_with_rows(connection) -> list[str]:
+    """Which of Django's tables hold at least one row: one query."""
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
     if not tables:
         return []
     # The names are Django's own tables, as introspection lists them, quoted (so S608 below).
@@ -41,7 +38,7 @@ def tables_with_rows(connection, tables=None) -> list[str]:
         for table in tables
     )
     with connection.cursor() as cursor:
-        cursor.execute(query, list(tables))
+        cursor.execute(query, tables)
         return [row[0] for row in cursor.fetchall()]
 
 

@@ -100,8 +100,7 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
     async def close(self, code: int | None = None, reason: str | None = None) -> None:
         # Events still in the inbox are dropped from here on: an ASGI server refuses a send
         # after the close, and the failure would end the connection before disconnect() ran.
-        self.closing = True
-        self.inbox.direct = None
+        self._gone()
         # A client that already went (uvicorn raises its ClientDisconnected, an OSError): the
         # server hands its disconnect to the loop, or the loop's end lets go (__call__).
         with contextlib.suppress(OSError):
@@ -126,6 +125,7 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
             raise ClientGone from error
 
     def _gone(self) -> None:
+        """Nothing more is sent: not by the handlers, not by the fan-out's direct path."""
         self.closing = True
         self.inbox.direct = None
 

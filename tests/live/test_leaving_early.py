@@ -45,7 +45,9 @@ def errors_logged():
             logger.removeHandler(handler)
 
 
-def close_after_the_handshake(url, origin, times):
+def close_after_the_handshake(server, path, times):
+    url, origin = server.url.replace("http://", "ws://") + path, server.url
+
     async def leave_at_once():
         for _ in range(times):
             socket_ = await connect(url, origin=origin)
@@ -54,8 +56,9 @@ def close_after_the_handshake(url, origin, times):
     asyncio.run(leave_at_once())
 
 
-def close_before_the_answer(port, path, origin, times):
+def close_before_the_answer(server, path, times):
     """The upgrade request sent, the socket closed before the server could accept it."""
+    port, origin = server.port, server.url
     for _ in range(times):
         key = base64.b64encode(os.urandom(16)).decode()
         request = (
@@ -70,11 +73,7 @@ def close_before_the_answer(port, path, origin, times):
 @pytest.mark.parametrize("leave", [close_after_the_handshake, close_before_the_answer])
 def test_readers_who_leave_during_the_handshake_log_no_error_and_count_out(room, leave):
     with threaded_server() as server, errors_logged() as errors:
-        path = f"/ws/live/{room.slug}/"
-        if leave is close_after_the_handshake:
-            leave(server.url.replace("http://", "ws://") + path, server.url, 10)
-        else:
-            leave(server.port, path, server.url, 10)
+        leave(server, f"/ws/live/{room.slug}/", 10)
         client = limits.client_of({"client": ("127.0.0.1", 1)})
 
         def counted():
