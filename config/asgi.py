@@ -8,19 +8,20 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 # Django must be set up before anything imports models (consumers, routing).
 django_asgi_app = get_asgi_application()
 
-from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
-from config.websocket import SessionAndUser  # noqa: E402
+from config.websocket import Entry  # noqa: E402
 
-application = ProtocolTypeRouter(
-    {
-        "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(SessionAndUser(URLRouter(websocket_urlpatterns))),
-    }
-)
+# HTTP to Django; a websocket's origin, route, session and user checked in one step.
+application = Entry(django_asgi_app, websocket_urlpatterns)
+
+# Django keeps a cache backend per asyncio context: made here, in the server's context, it is
+# the one every connection's task inherits; made later, each connection (10,000 in a large
+# room) would make and keep a backend of its own (about 0.8 KiB each; bench/README.md,
+# "Memory per connection").
+caches["default"]
 
 # What a worker loaded to get here (Django, Wagtail, every app: about 230,000 objects) lives as
 # long as the process. Left to the garbage collector, every full collection walks all of it
