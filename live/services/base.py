@@ -41,7 +41,7 @@ class LiveError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """One connection's identity, fixed when it connects: from the session, never the client."""
 

@@ -130,7 +130,7 @@ class LiveRoomConsumer(ModeratorCommands, InboxConsumer):
         """No session: a reader, let in on the room live.ws.rooms keeps (no database thread)."""
         room = await rooms.for_reader(slug)
         if room is not None:
-            self.identity = identity.Identity()
+            self.identity = identity.READER
             self._settle(room, None, identity.Check(valid=True))
         return room is not None
 

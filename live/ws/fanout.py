@@ -121,21 +121,24 @@ class Inbox:
         """The next event, or None (also while a direct write is under way: it goes first)."""
         if self.writing is not None or not self.messages:
             return None
-        return self.messages.popleft()
+        message = self.messages.popleft()
+        if not self.messages:
+            self.messages = None  # an empty deque is 0.6 KiB, kept by 10,000 idle readers
+        return message
 
     def wake(self, _future: object = None) -> None:
-        if self.waiter is not None and not self.waiter.done():
-            self.waiter.set_result(None)
+        waiter, self.waiter = self.waiter, None
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
 
-    async def wait(self) -> None:
-        """Until an event is put (or wake() is called: the client sent a frame)."""
-        if self.messages and self.writing is None:
-            return
+    def wait(self) -> asyncio.Future[None]:
+        """What the consumer awaits until an event is put (or wake(): the client sent a frame).
+
+        A future, not a coroutine: a coroutine would stay suspended with its frame between two
+        events, for every idle connection.
+        """
         self.waiter = asyncio.get_running_loop().create_future()
-        try:
-            await self.waiter
-        finally:
-            self.waiter = None
+        return self.waiter
 
 
 def start(coroutine: Coroutine[Any, Any, None]) -> asyncio.Future[None] | None:

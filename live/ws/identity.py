@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 CHECK = "live.check"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Identity:
     """What a connection was opened as: a member, a guest (by the hash of their token), or
     a reader without a name."""
@@ -50,6 +50,10 @@ class Identity:
     session_key: str | None = None
     user_id: int | None = None
     guest_key: str | None = None
+
+
+# A reader without a name: the same for every one of them (frozen, so shared).
+READER = Identity()
 
 
 def identity_of(
@@ -76,7 +80,7 @@ def _load_session(session_key: str | None) -> SessionBase | None:
     return store if store.exists(session_key) else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Check:
     valid: bool
     moderator: bool = False

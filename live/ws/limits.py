@@ -96,6 +96,8 @@ def may_send(participant_id: int) -> bool:
 class Bucket:
     """Tokens per connection: each message takes one; they refill by the second."""
 
+    __slots__ = ("at", "rate", "size", "tokens")
+
     def __init__(self, size: int, rate: float) -> None:
         self.size, self.rate = size, rate
         self.tokens, self.at = float(size), time.monotonic()

@@ -37,51 +37,48 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
     groups: list[str] = []
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
-        # As Channels' AsyncConsumer.__call__, with one difference: the second source of
-        # messages is this connection's fan-out inbox, not a channel of its own in the layer.
+        """As Channels' AsyncConsumer.__call__ and its await_many_dispatch, made cheap.
+
+        As there, one message at a time, each handler run to its end before the next starts,
+        the inbox's events in order. The difference: the second source of messages is this
+        connection's fan-out inbox, not a channel of its own in the layer, and there is no new
+        task and no asyncio.wait() per event, only a future that the inbox (or the next frame)
+        completes. Frames and events take turns, so neither a busy room nor a busy client
+        starves the other. One coroutine for all of it: each coroutine more would stay
+        suspended, with its frame, for as long as the connection is open.
+        """
         self.scope = scope
         self.channel_layer = None
         self.channel_name = None
-        self.inbox = fanout.Inbox()
+        self.inbox = inbox = fanout.Inbox()
         self.closing = False
         self.base_send = send
         self.ended = False
-        try:
-            # ClientGone: a send found the client gone in a handler that did not expect it;
-            # the connection simply ends (uvicorn would log anything else as an error).
-            with contextlib.suppress(StopConsumer, ClientGone):
-                await self._dispatch_loop(receive)
-        finally:
-            if not self.ended:
-                # The loop ended without the server's disconnect (an error escaped a handler):
-                # what the connection holds (counts, groups) is let go all the same.
-                await self.disconnect(1011)
-
-    async def _dispatch_loop(self, receive: Receive) -> None:
-        """Channels' await_many_dispatch for the client's frames and the inbox, made cheap.
-
-        As there, one message at a time, each handler run to its end before the next starts,
-        the inbox's events in order; but no new task and no asyncio.wait() per event, only a
-        future that the inbox (or the next frame) completes. Frames and events take turns, so
-        neither a busy room nor a busy client starves the other.
-        """
         frame = asyncio.ensure_future(receive())
-        frame.add_done_callback(self.inbox.wake)
+        frame.add_done_callback(inbox.wake)
         try:
             while True:
                 if frame.done():
                     message, frame = frame.result(), asyncio.ensure_future(receive())
-                    frame.add_done_callback(self.inbox.wake)
+                    frame.add_done_callback(inbox.wake)
                     await self.dispatch(message)
-                event = self.inbox.pop()
+                event = inbox.pop()
                 if event is not None:
                     await self.dispatch(event)
                 elif not frame.done():
-                    await self.inbox.wait()
+                    await inbox.wait()
+        except (StopConsumer, ClientGone):
+            # ClientGone: a send found the client gone in a handler that did not expect it;
+            # the connection simply ends (uvicorn would log anything else as an error).
+            pass
         finally:
             frame.cancel()
             with contextlib.suppress(BaseException):
                 await frame
+            if not self.ended:
+                # The loop ended without the server's disconnect (an error escaped a handler):
+                # what the connection holds (counts, groups) is let go all the same.
+                await self.disconnect(1011)
 
     async def dispatch(self, message: Message) -> None:
         # Channels runs close_old_connections() in the process's one database thread before
