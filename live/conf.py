@@ -44,6 +44,10 @@ JOINS_PER_CLIENT_PER_HOUR = 6
 CLOSE_FLOODING = 4008
 # A client so far behind that its events piled up is cut off; it reconnects with ?last=.
 CLOSE_TOO_SLOW = 4009
+# How long a closing connection waits for room in its socket's buffer and then for the
+# server's disconnect: a client that stopped reading gives neither, and until the connection
+# ends it stays counted (live.ws.transport).
+CLOSE_WAIT_SECONDS = 5
 CLOSE_NO_ROOM = 4404
 # Logged out, or the account changed so that the connection no longer speaks for it.
 CLOSE_SIGNED_OUT = 4401

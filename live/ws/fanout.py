@@ -42,6 +42,8 @@ logger = logging.getLogger(__name__)
 # still hold (live.conf.heartbeat_seconds).
 PING = "live.hub.ping"
 STOP = "live.hub.stop"
+# What an inbox hands its consumer once it overflowed (LiveRoomConsumer.live_overflow).
+OVERFLOW = "live.overflow"
 
 # A message as the channel layer carries it: "type", "group", and for events the JSON "text".
 Message = dict[str, Any]
@@ -105,20 +107,28 @@ class Inbox:
         self.wake()
 
     def put(self, message: Message) -> None:
+        if self.overflowed:
+            return  # told to close; what it missed it reads from the history on reconnecting
         if self.messages is None:
             self.messages = collections.deque()
         if len(self.messages) >= conf.INBOX_CAPACITY:
-            # Too far behind: one last message tells the consumer to close the connection.
-            if not self.overflowed:
-                self.overflowed = True
-                self.messages.append({"type": "live.overflow"})
-                self.wake()
+            # Too far behind: the consumer's next event tells it to close the connection.
+            self.overflowed = True
+            self.wake()
             return
         self.messages.append(message)
         self.wake()
 
     def pop(self) -> Message | None:
-        """The next event, or None (also while a direct write is under way: it goes first)."""
+        """The next event, or None (also while a direct write is under way: it goes first).
+
+        Once the inbox overflowed, the next event is `live.overflow`, ahead of what is queued
+        and of a write that is under way: for a client that stopped reading, that write never
+        ends, and the close may not wait behind it.
+        """
+        if self.overflowed and self.messages is not None:
+            self.messages = None
+            return {"type": OVERFLOW}
         if self.writing is not None or not self.messages:
             return None
         message = self.messages.popleft()

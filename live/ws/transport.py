@@ -18,6 +18,7 @@ from channels.consumer import get_handler_name
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from live import conf
 from live.ws import fanout
 
 Message = dict[str, Any]
@@ -35,6 +36,8 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
     # Channels' own per-connection groups stay empty: the room's events come through
     # live.ws.fanout, joined once the room and the person are known.
     groups: list[str] = []
+    # Loop time by which a connection that is closing has ended (see _idle).
+    ending_by: float | None = None
 
     async def __call__(self, scope: dict[str, Any], receive: Receive, send: Send) -> None:
         """As Channels' AsyncConsumer.__call__ and its await_many_dispatch, made cheap.
@@ -66,7 +69,7 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
                 if event is not None:
                     await self.dispatch(event)
                 elif not frame.done():
-                    await inbox.wait()
+                    await self._idle(inbox)
         except (StopConsumer, ClientGone):
             # ClientGone: a send found the client gone in a handler that did not expect it;
             # the connection simply ends (uvicorn would log anything else as an error).
@@ -79,6 +82,22 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
                 # The loop ended without the server's disconnect (an error escaped a handler):
                 # what the connection holds (counts, groups) is let go all the same.
                 await self.disconnect(1011)
+
+    async def _idle(self, inbox: fanout.Inbox) -> None:
+        """Wait for the next event or frame; once closing, only until `ending_by`.
+
+        After a close the server's disconnect should follow. A client that stopped reading
+        never completes the closing handshake, and the server would keep the connection (and
+        Kring its counts) until the proxy's send_timeout or TCP ends it, if ever.
+        """
+        if self.ending_by is None:
+            await inbox.wait()
+            return
+        try:
+            async with asyncio.timeout_at(self.ending_by):
+                await inbox.wait()
+        except TimeoutError:
+            raise ClientGone from None
 
     async def dispatch(self, message: Message) -> None:
         # Channels runs close_old_connections() in the process's one database thread before
@@ -98,10 +117,19 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
         # Events still in the inbox are dropped from here on: an ASGI server refuses a send
         # after the close, and the failure would end the connection before disconnect() ran.
         self._gone()
-        # A client that already went (uvicorn raises its ClientDisconnected, an OSError): the
-        # server hands its disconnect to the loop, or the loop's end lets go (__call__).
-        with contextlib.suppress(OSError):
-            await super().close(code=code, reason=reason)
+        try:
+            # The server's send waits while the socket's buffer is full: for a client that
+            # stopped reading, for good. It then counts as gone (ClientGone ends the loop, and
+            # __call__ lets go of what the connection held); the server keeps its socket until
+            # the proxy's send_timeout or TCP ends it.
+            async with asyncio.timeout(conf.CLOSE_WAIT_SECONDS):
+                await super().close(code=code, reason=reason)
+        except OSError:
+            # A client that already went (uvicorn raises its ClientDisconnected, an OSError):
+            # the server hands its disconnect to the loop, or the loop's end lets go.
+            pass
+        except TimeoutError as error:
+            raise ClientGone from error
 
     async def accept(self, subprotocol: str | None = None, headers: Any = None) -> None:
         try:
@@ -125,6 +153,8 @@ class InboxConsumer(AsyncWebsocketConsumer):  # type: ignore[misc]  # Channels s
         """Nothing more is sent: not by the handlers, not by the fan-out's direct path."""
         self.closing = True
         self.inbox.direct = None
+        if self.ending_by is None:
+            self.ending_by = asyncio.get_running_loop().time() + conf.CLOSE_WAIT_SECONDS
 
     async def websocket_disconnect(self, message: Message) -> None:
         self.ended = True
