@@ -45,6 +45,19 @@ def errors_logged():
             logger.removeHandler(handler)
 
 
+def counted_after(room, seconds, until=(0, 0)):
+    """(people in the room, open sockets of 127.0.0.1) once they are `until`, or at the end."""
+    client = limits.client_of({"client": ("127.0.0.1", 1)})
+
+    def counted():
+        return presence.count(room.pk), int(cache.get(limits.open_key(client), 0))
+
+    deadline = time.monotonic() + seconds
+    while counted() != until and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return counted()
+
+
 def close_after_the_handshake(server, path, times):
     url, origin = server.url.replace("http://", "ws://") + path, server.url
 
@@ -74,17 +87,9 @@ def close_before_the_answer(server, path, times):
 def test_readers_who_leave_during_the_handshake_log_no_error_and_count_out(room, leave):
     with threaded_server() as server, errors_logged() as errors:
         leave(server, f"/ws/live/{room.slug}/", 10)
-        client = limits.client_of({"client": ("127.0.0.1", 1)})
-
-        def counted():
-            return presence.count(room.pk), int(cache.get(limits.open_key(client), 0))
-
-        deadline = time.monotonic() + 10
-        while counted() != (0, 0) and time.monotonic() < deadline:
-            time.sleep(0.1)
 
         # Nobody stays in the room's count, nor do their sockets count against their address
         # (for 24 hours: a shelter behind one address would be shut out after a few tabs).
-        assert counted() == (0, 0)
+        assert counted_after(room, seconds=10) == (0, 0)
         time.sleep(0.5)  # what the last connections log as they end
     assert [record.getMessage() for record in errors] == []

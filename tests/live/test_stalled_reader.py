@@ -10,16 +10,13 @@ import asyncio
 import base64
 import os
 import socket
-import time
 
 import pytest
-from django.core.cache import cache
 
 from live import conf, events
 from live.events import room_group
-from live.ws import limits, presence
 from tests.live.servers import threaded_server
-from tests.live.test_leaving_early import errors_logged
+from tests.live.test_leaving_early import counted_after, errors_logged
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -55,10 +52,7 @@ def test_a_reader_who_stops_reading_is_counted_out(room, monkeypatch):
     with threaded_server() as server, errors_logged() as errors:
         raw = open_without_reading(server, f"/ws/live/{room.slug}/")
         try:
-            deadline = time.monotonic() + 10
-            while presence.count(room.pk) != 1 and time.monotonic() < deadline:
-                time.sleep(0.05)
-            assert presence.count(room.pk) == 1
+            assert counted_after(room, seconds=10, until=(1, 1)) == (1, 1)
 
             async def flood():
                 text = "x" * 8000
@@ -68,16 +62,8 @@ def test_a_reader_who_stops_reading_is_counted_out(room, monkeypatch):
                     )
 
             asyncio.run(flood())
-            client = limits.client_of({"client": ("127.0.0.1", 1)})
-
-            def counted():
-                return presence.count(room.pk), int(cache.get(limits.open_key(client), 0))
-
-            deadline = time.monotonic() + 20
-            while counted() != (0, 0) and time.monotonic() < deadline:
-                time.sleep(0.1)
             # Let go, though the socket is still open and has not read a byte since.
-            assert counted() == (0, 0)
+            assert counted_after(room, seconds=20) == (0, 0)
         finally:
             raw.close()
     assert [record.getMessage() for record in errors] == []
