@@ -6,9 +6,10 @@ applications, with their checks:
 
 - the Origin header against `ALLOWED_HOSTS` (Channels' own `OriginValidator.valid_origin`): a
   page on another website, or a script that sends no Origin, is refused with 403;
-- the path against the websocket routes, matched as `URLRouter` matches them but whole; a
-  path that matches none is refused with 403 too (`URLRouter` raises, which the server logs
-  as an error and answers with 500: a scanner would fill the log);
+- the path against the websocket routes, matched as `URLRouter` matches them; a path
+  that matches none is refused with 403 too (`URLRouter` raises, which the server logs
+  as an error and answers with 500: a scanner would fill the log); a refusal touches neither
+  a consumer nor the channel layer;
 - the cookies, the session and the user, read once (Channels' `get_user`, in the database
   thread, only when there is a session cookie).
 
@@ -27,7 +28,7 @@ from urllib.parse import ParseResult, urlparse
 
 from channels.auth import get_user
 from channels.routing import URLRouter
-from channels.security.websocket import AllowedHostsOriginValidator, WebsocketDenier
+from channels.security.websocket import AllowedHostsOriginValidator
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
@@ -58,6 +59,18 @@ def origin_of(scope: Scope) -> ParseResult | None:
     return origin
 
 
+async def deny(receive: Any, send: Any) -> None:
+    """Refuse the handshake (uvicorn answers 403), without a consumer.
+
+    Channels' WebsocketDenier is a whole consumer: for every refused socket it makes a channel
+    in the layer and starts a receive on it, under the same lock as the fan-out hub's own; a
+    flood of refused handshakes could leave that lock held by a cancelled receive for good,
+    and the worker's rooms without events (found by a red-team review).
+    """
+    if (await receive())["type"] == "websocket.connect":
+        await send({"type": "websocket.close", "code": 1000})
+
+
 class Entry:
     """ASGI application: `http` for HTTP; for a websocket, its consumer, or a refusal."""
 
@@ -78,7 +91,7 @@ class Entry:
             raise ValueError(f"No application configured for scope type {scope['type']!r}")
         route = self.route(scope) if self.origins.valid_origin(origin_of(scope)) else None
         if route is None:
-            return await WebsocketDenier()(scope, receive, send)
+            return await deny(receive, send)
         callback, url_route = route
         cookies = cookies_of(scope)
         key = cookies.get(settings.SESSION_COOKIE_NAME)
@@ -102,8 +115,8 @@ class Entry:
         path = path.lstrip("/")
         for route in self.routes:
             match = route.pattern.match(path)
-            # URLRouter matches a route as a prefix (for routers inside routers); Kring's
-            # routes are whole paths: /ws/live/<slug>/anything-else/ opens nothing.
+            # Whole paths only (URLRouter matches a nested router's route as a prefix; Kring
+            # has none): /ws/live/<slug>/anything-else/ opens nothing.
             if match and not match[0]:
                 _rest, args, kwargs = match
                 return route.callback, {"args": args, "kwargs": {**kwargs, **route.default_args}}

@@ -89,3 +89,30 @@ def test_the_room_opens_for_a_reader_from_the_site_itself(room):
         url = server.url.replace("http://", "ws://") + f"/ws/live/{room.slug}/"
         text = first_event(url, origin=server.url)
     assert json.loads(text)["type"] == "room.state"
+
+
+@pytest.mark.parametrize("refused", ["path", "origin"])
+def test_a_refused_socket_never_reaches_the_channel_layer(room, monkeypatch, refused):
+    """Channels' WebsocketDenier made a layer channel and a receive for every refused socket,
+    under the lock the room's fan-out reads with: a flood could leave it held for good."""
+    from channels.layers import get_channel_layer
+
+    layer_class = type(get_channel_layer())
+    made = []
+    original = layer_class.new_channel
+
+    async def new_channel(self, *args, **kwargs):
+        made.append(args)
+        return await original(self, *args, **kwargs)
+
+    monkeypatch.setattr(layer_class, "new_channel", new_channel)
+    with threaded_server() as server, errors_logged() as errors:
+        base = server.url.replace("http://", "ws://")
+        if refused == "path":
+            url, origin = base + "/ws/onbekend/", server.url
+        else:
+            url, origin = base + f"/ws/live/{room.slug}/", "https://evil.example"
+        for _ in range(5):
+            assert refused_status(url, origin=origin) == 403
+    assert made == []
+    assert [record.getMessage() for record in errors] == []
